@@ -1,0 +1,43 @@
+"""Find template placeholders left unfilled (20__年, XX年, xxx工会, 以_为指导, ××省, [单位名称])."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from analyzer.audit import patterns as P
+from analyzer.models import Finding
+
+_CONTEXT = 3  # characters of context quoted on each side
+_TRIGGERS = frozenset("_＿XxＸｘZzYyＹ×✕○〇*＊[【［“《")
+
+
+def _widen(line: str, start: int, end: int) -> str:
+    """The placeholder with up to ``_CONTEXT`` characters of its clause on each side."""
+    lo = start
+    while lo > 0 and start - lo < _CONTEXT and P.EVIDENCE_CONTEXT.match(line[lo - 1]):
+        lo -= 1
+    hi = end
+    while hi < len(line) and hi - end < _CONTEXT and P.EVIDENCE_CONTEXT.match(line[hi]):
+        hi += 1
+    return line[lo:hi]
+
+
+def find_placeholders(lines: Iterable[str], *, first_line: int = 1) -> list[Finding]:
+    """Template placeholders as ``template_placeholder`` findings, evidence quoted with its line.
+
+    >>> [f.evidence for f in find_placeholders(["20__年，区工会将继续", "以_为指导，认真学习"])]
+    ['20__年', '以_为指导']
+    """
+    findings: list[Finding] = []
+    for offset, line in enumerate(lines):
+        if not _TRIGGERS.intersection(line):
+            continue
+        for m in P.PLACEHOLDER.finditer(line):
+            token = m.group(0)
+            if not token.strip() or P.NOT_PLACEHOLDER.match(line[m.start():m.start() + 6]):
+                continue
+            evidence = _widen(line, m.start(), m.end())
+            findings.append(Finding(
+                rule="template_placeholder", severity="warning",
+                message=f"模板占位符未填写：“{token}”", evidence=evidence, line=first_line + offset))
+    return findings

@@ -1,0 +1,130 @@
+"""The one-way pipeline: read → split → outline → extract, for one file or a batch."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from analyzer.audit.placeholders import find_placeholders
+from analyzer.errors import AnalyzerError
+from analyzer.models import Document, ParsedDocument, Plan
+from analyzer.structure.meta import find_unit, find_year
+from analyzer.structure.outline import parse_outline
+from analyzer.structure.split import PlanSpan, split_plans
+
+log = logging.getLogger(__name__)
+
+
+def plans_of(doc: Document, *, extract: bool = True) -> tuple[tuple[Plan, ...], tuple]:
+    """Split a Document into Plans with outline, metadata and findings.
+
+    Args:
+        doc: a Document from :func:`analyzer.ingest.read_document`.
+        extract: also extract the schedule and tasks.
+
+    Returns:
+        ``(plans, document_findings)``.
+    """
+    split = split_plans(doc.text_lines)
+    plans: list[Plan] = []
+    for index, span in enumerate(split.spans, 1):
+        plans.append(_plan(doc, span, index, extract=extract))
+    return tuple(plans), split.findings
+
+
+def _plan(doc: Document, span: PlanSpan, index: int, *, extract: bool) -> Plan:
+    lines = list(doc.text_lines[span.start - 1: span.end])
+    if span.first_line_text is not None and lines:
+        lines[0] = span.first_line_text
+    elif span.marker is not None and lines:
+        lines[0] = ""  # the marker line is the plan's title, not its content
+    outline = parse_outline(lines, first_line=span.start)
+    title = span.title
+    year = find_year(title, lines)
+    unit = find_unit(title, lines)
+    findings = (*outline.findings, *find_placeholders(lines, first_line=span.start))
+    findings = tuple(_quote_original(doc, f) for f in findings)
+    plan = Plan(
+        id=f"{doc.sha256[:12]}#{index}",
+        index=index,
+        title=title,
+        unit=unit,
+        year=year,
+        line_start=span.start,
+        line_end=span.end,
+        sections=outline.sections,
+        findings=tuple(sorted(findings, key=lambda f: f.line)),
+        source=doc.source,
+        text_lines=tuple(lines),
+    )
+    if extract:
+        plan = _extract(plan)
+    return plan
+
+
+def _quote_original(doc: Document, finding):  # noqa: ANN001, ANN202 - Finding in, Finding out
+    """Quote evidence in the script as written when the analysis text was converted (traditional)."""
+    if not doc.traditional:
+        return finding
+    original = doc.lines[finding.line - 1]
+    analysed = doc.text_lines[finding.line - 1]
+    at = analysed.find(finding.evidence)
+    if at >= 0 and len(original) == len(analysed):
+        return replace(finding, evidence=original[at: at + len(finding.evidence)])
+    return finding
+
+
+def _extract(plan: Plan) -> Plan:
+    """Schedule and task extraction (the extract room), when it is available."""
+    try:
+        from analyzer.extract.schedule import extract_schedule
+        from analyzer.extract.tasks import extract_tasks
+    except ImportError:  # extraction not built yet
+        return plan
+    schedule = extract_schedule(plan)
+    tasks = extract_tasks(plan)
+    return replace(plan, schedule=tuple(schedule), tasks=tuple(tasks))
+
+
+def parse_document(path: str | os.PathLike, *, extract: bool = True) -> ParsedDocument:
+    """Read and parse one file; a bad file gives a ParsedDocument with ``error`` set, never raises.
+
+    >>> parse_document("不存在.txt").error  # doctest: +ELLIPSIS
+    '文件不存在...'
+    """
+    from analyzer.ingest import read_document
+
+    try:
+        doc = read_document(path)
+    except AnalyzerError as exc:
+        return ParsedDocument(source=str(path), sha256=None, encoding=None, error=_one_line(str(exc)))
+    except (MemoryError, RecursionError) as exc:
+        return ParsedDocument(source=str(path), sha256=None, encoding=None,
+                              error=f"文件无法处理({type(exc).__name__});请拆分或简化后再分析")
+    return parse_loaded(doc, extract=extract)
+
+
+def parse_loaded(doc: Document, *, extract: bool = True) -> ParsedDocument:
+    """Parse a Document already read."""
+    try:
+        plans, doc_findings = plans_of(doc, extract=extract)
+    except Exception as exc:  # a parser bug must not stop a batch: report it on this document
+        log.exception("解析失败:%s", doc.source)
+        return ParsedDocument(source=doc.source, sha256=doc.sha256, encoding=doc.encoding,
+                              error=_one_line(f"解析出错({type(exc).__name__}: {exc});请把该文件报告给维护者"))
+    return ParsedDocument(source=doc.source, sha256=doc.sha256, encoding=doc.encoding, plans=plans,
+                          findings=tuple(doc_findings))
+
+
+def parse_paths(paths: Iterable[str | os.PathLike], *, extract: bool = True) -> Iterator[ParsedDocument]:
+    """Parse every file under ``paths`` (directories walked recursively), one result per file."""
+    from analyzer.ingest import iter_paths
+
+    for path in iter_paths(paths):
+        yield parse_document(path, extract=extract)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())

@@ -1,0 +1,105 @@
+"""Section kinds from a synonym table in package resources, with the body deciding vague headings."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from analyzer.models import SECTION_KINDS
+
+# Words that make a heading "work to do" (thematic main-task headings such as 筑牢一个防线…).
+_ACTION_WORDS = re.compile(
+    r"(?:加强|强化|推进|深化|开展|落实|提高|提升|完善|健全|做好|抓好|突出|围绕|实现|推动|筑牢|打造|建设"
+    r"|创新|维护|服务|发挥|凝聚|促进|坚持|构建|组织|丰富|关爱|聚焦|夯实|激发|扩大|规范|增强|助力|搭建)"
+)
+# Past-tense review wording in a body.
+_REVIEW_WORDS = re.compile(r"(?:圆满完成|取得了|开展了|组织了|举办了|召开了|完成了|获得了|一年来|过去的一年)")
+
+
+@lru_cache(maxsize=1)
+def kind_table() -> dict[str, dict[str, int]]:
+    """The synonym table (kind → term → weight), loaded once from ``resources/section_kinds.json``."""
+    raw = json.loads(resources.files("analyzer.resources").joinpath("section_kinds.json").read_text("utf-8"))
+    table = {kind: terms for kind, terms in raw.items() if kind in SECTION_KINDS}
+    return table
+
+
+@lru_cache(maxsize=1)
+def _term_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
+    lookup: dict[str, tuple[str, int]] = {}
+    for kind, terms in kind_table().items():
+        for term, weight in terms.items():
+            if term not in lookup or lookup[term][1] < weight:
+                lookup[term] = (kind, weight)
+    alternation = "|".join(re.escape(t) for t in sorted(lookup, key=len, reverse=True))
+    return re.compile(alternation), lookup
+
+
+def match_kind(title: str) -> tuple[str, int] | None:
+    """The kind a heading's words name and the strength of the evidence, or None.
+
+    >>> match_kind("二、工作思路和措施")
+    ('measures', 4)
+    """
+    pattern, lookup = _term_pattern()
+    best: tuple[str, int] | None = None
+    for m in pattern.finditer(title[:40]):
+        kind, weight = lookup[m.group(0)]
+        if best is None or weight > best[1]:
+            best = (kind, weight)
+    return best
+
+
+def is_section_name(text: str) -> str | None:
+    """The kind when ``text`` is nothing but a section name (``具体时间安排``, ``指导思想``), else None.
+
+    >>> is_section_name("具体时间安排")
+    'schedule'
+    """
+    pattern, lookup = _term_pattern()
+    m = pattern.search(text)
+    if m is None:
+        return None
+    kind, weight = lookup[m.group(0)]
+    if weight < 3:
+        return None
+    # The rest of the line may only be light modifiers: 主要/具体/工作/和/及/、 and the like.
+    rest = text[: m.start()] + text[m.end():]
+    rest = re.sub(r"[\s、和及与暨的、:：()（）一二三四五六七八九十年度学期0-9]|主要|具体|工作|本|今年|全年|如下|如下表|各项", "", rest)
+    return kind if len(rest) <= 2 else None
+
+
+def classify_heading(title: str, *, body: str = "", has_period_children: bool = False,
+                     level: int = 1, parent_kind: str | None = None) -> str:
+    """Decide a section's kind from its title, then from its body where the title says nothing.
+
+    Args:
+        title: the heading's title (without its number).
+        body: the text under the heading (first few hundred characters are enough).
+        has_period_children: the section holds month/period headings (三月份 …).
+        level: outline level (1 is outermost).
+        parent_kind: kind of the enclosing section for nested headings.
+
+    >>> classify_heading("筑牢一个防线，全力维护区域的和谐与稳定")
+    'main_tasks'
+    """
+    found = match_kind(title)
+    if parent_kind is not None and level > 1:
+        if parent_kind == "schedule":
+            return "schedule"
+        # A nested heading keeps its parent's kind unless it names a section outright.
+        named = is_section_name(title)
+        return named if named is not None else parent_kind
+    if has_period_children:
+        return "schedule"
+    if found is not None and found[1] >= 2:
+        return found[0]
+    if _REVIEW_WORDS.search(body[:300]) and not _ACTION_WORDS.search(title):
+        return "review"
+    if found is not None:
+        return found[0]
+    if _ACTION_WORDS.search(title) or _ACTION_WORDS.search(body[:200]):
+        return "main_tasks"
+    return "other"

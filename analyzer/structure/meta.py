@@ -1,0 +1,105 @@
+"""Plan metadata: the year a plan is for and its issuing unit, from its title and text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# A year as written: 2024年, 2024-2025学年, 二〇二四年, 二○二四年, 二oo二年 (OCR'd zeros).
+_CN_YEAR_DIGITS = "〇零○OoΟ一二三四五六七八九"
+YEAR = re.compile(
+    rf"(?<![0-9])(?P<y>(?:19|20)[0-9]{{2}})\s*(?:[-—–~至/]\s*(?:19|20)?[0-9]{{2}}\s*)?(?:年|学年|年度)"
+    rf"|(?P<cy>[二一][{_CN_YEAR_DIGITS}]{{3}})\s*(?:年|学年)"
+)
+# A year placeholder: 20__年, 20XX年, XX年, 202X年, 20xx.
+YEAR_PLACEHOLDER = re.compile(r"(?:20|２０)?(?:[_＿]{1,4}|[XxＸｘ×]{1,2}|[0-9][XxＸｘ])\s*(?:年|学年)|20[XxＸｘ]{2}|202[XxＸｘ]")
+# Past-tense context right after a year: 2023年工作回顾, 2023年以来, 2023年取得.
+PAST_AFTER = re.compile(r"^(?:度)?(?:工作)?(?:回顾|总结|以来|来|取得|完成|开展了|共|是|的工作回顾|上半年工作)")
+# Issuing unit: a name ending in 工会/总工会/工会委员会/… before a year, 将/要/在 or 工作计划.
+UNIT = re.compile(
+    r"(?P<u>[\u4e00-\u9fffA-Za-z0-9（）()]{1,20}?(?:工会委员会|总工会|教育工会|工会工作委员会|工会|工委|联合会"
+    r"|委员会|大队|支队|中队|派出所|局|中心|学校|小学|中学|幼儿园|医院|公司|集团|社区|街道|乡|镇))"
+)
+_UNIT_NOISE = re.compile(r"^(?:关于|附件[:：]?|印发|我们|我|本|今年|明年|全年|年度|在|为|做好|各|各级|基层|上级)+")
+_YEAR_PREFIX = re.compile(r"^.*?(?:(?:19|20)[0-9]{2}|[_＿Xx×]{2,4})\s*(?:年度?|学年)")
+_GENERIC_UNIT = re.compile(r"工会|总工会|学校|公司|中心|委员会|联合会|社区|街道")
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_CN_DIGIT.update({"零": 0, "○": 0, "O": 0, "o": 0, "Ο": 0})
+
+
+def _year_value(m: re.Match[str]) -> int | None:
+    if m.group("y"):
+        return int(m.group("y"))
+    digits = [_CN_DIGIT.get(c) for c in m.group("cy")]
+    if any(d is None for d in digits):
+        return None
+    return int("".join(str(d) for d in digits))
+
+
+def find_year(title: str | None, lines: Sequence[str], *, head_lines: int = 15) -> int | None:
+    """The year a plan is for: from its title, else its opening lines; never the clock.
+
+    A plan whose year is a template placeholder (``20__年``) and whose title states none gets None.
+
+    >>> find_year("XX区总工会2024年工作计划", [])
+    2024
+    >>> find_year(None, ["20__年，区工会将继续围绕……"]) is None
+    True
+    """
+    if title:
+        m = YEAR.search(title)
+        if m:
+            return _year_value(m)
+        if YEAR_PLACEHOLDER.search(title):
+            return None
+    seen = 0
+    for line in lines:
+        text = line.strip()
+        if not text:
+            continue
+        seen += 1
+        if seen > head_lines:
+            break
+        if YEAR_PLACEHOLDER.search(text[:60]):
+            return None
+        for m in YEAR.finditer(text):
+            if PAST_AFTER.match(text[m.end():]):
+                continue
+            value = _year_value(m)
+            if value and 1990 <= value <= 2100:
+                return value
+    return None
+
+
+def find_unit(title: str | None, lines: Sequence[str], *, head_lines: int = 6) -> str | None:
+    """The issuing unit named by the title or the opening sentence, else None.
+
+    >>> find_unit("XX区总工会2024年工作计划", [])
+    'XX区总工会'
+    >>> find_unit(None, ["20__年，区工会将继续围绕……"])
+    '区工会'
+    """
+    candidates: list[str] = []
+    if title:
+        head = re.split(r"(?:19|20)[0-9]{2}|[_＿]{2,}|二〇|关于|工作计划|计划|方案|要点|精选|篇", title)[0]
+        candidates.append(head)
+    seen = 0
+    for line in lines:
+        text = line.strip()
+        if not text:
+            continue
+        seen += 1
+        if seen > head_lines:
+            break
+        first = re.split(r"[，,。；;:：]", _YEAR_PREFIX.sub("", text[:80]).lstrip("，,、 "))[0]
+        if re.search(r"(?:将|要|在|围绕|继续|以)", first):
+            candidates.append(re.split(r"将|要|在|围绕|继续|以", first)[0])
+    for k, text in enumerate(candidates):
+        text = _UNIT_NOISE.sub("", text.strip())
+        # The title's head may carry more words; an opening sentence's subject must be the unit itself.
+        m = UNIT.match(text) if (title and k == 0) else UNIT.fullmatch(text)
+        if m and len(m.group("u")) >= 2:
+            unit = _UNIT_NOISE.sub("", m.group("u"))
+            if len(unit) >= 2 and not _GENERIC_UNIT.fullmatch(unit):
+                return unit
+    return None

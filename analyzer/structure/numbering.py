@@ -1,0 +1,81 @@
+"""Recognise outline numbering tokens (一、 （一） 1、 1.1 ① …) at the start of a text segment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analyzer.structure import patterns as P
+
+_CN_VALUES = {
+    "〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "贰": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
+    "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+}
+_CN_UNITS = {"十": 10, "拾": 10, "百": 100}
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def numeral_value(s: str) -> int | None:
+    """Value of a numbering numeral: arabic, full-width, Chinese (一 … 九十九), ① or ⑴.
+
+    >>> numeral_value("十二"), numeral_value("３"), numeral_value("⑤")
+    (12, 3, 5)
+    """
+    s = s.strip().translate(_FULLWIDTH)
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if len(s) == 1 and "\u2460" <= s <= "\u2473":
+        return ord(s) - 0x2460 + 1
+    if len(s) == 1 and "\u2474" <= s <= "\u2487":
+        return ord(s) - 0x2474 + 1
+    total, current = 0, 0
+    for ch in s:
+        if ch in _CN_VALUES:
+            current = _CN_VALUES[ch]
+        elif ch in _CN_UNITS:
+            total += (current or 1) * _CN_UNITS[ch]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+@dataclass(frozen=True)
+class Token:
+    """A numbering token found at the start of a segment."""
+
+    style: str
+    number: str  # as written, e.g. "一", "3", "1.2"
+    value: int  # the last component's value
+    prefix: str  # the whole token as written, e.g. "（一）"
+    rest: str  # the text after the token
+    parts: tuple[int, ...] = ()  # decimal components (1.2.3 → (1, 2, 3))
+
+
+_ORDER = ("cn_paren", "ar_paren", "cn_di", "cn_dun", "dec3", "dec2", "ar_dun", "ar_dot", "ar_comma",
+          "ar_half", "paren_digit", "circled")
+
+
+def match_token(segment: str) -> Token | None:
+    """The numbering token at the start of ``segment``, or None.
+
+    >>> match_token("（二）组织领导").style
+    'cn_paren'
+    """
+    if not segment or segment[0] not in P.NUMBERING_FIRST_CHARS:
+        return None
+    for style in _ORDER:
+        m = P.STYLE_PATTERNS[style].match(segment)
+        if m is None:
+            continue
+        number = m.group("n")
+        rest = segment[m.end("tok"):]
+        if style in ("dec2", "dec3"):
+            parts = tuple(int(x) for x in number.replace("．", ".").split("."))
+            return Token(style, number, parts[-1], m.group("tok").strip(), rest, parts)
+        value = numeral_value(number)
+        if value is None or value == 0:
+            continue
+        return Token(style, number, value, m.group("tok").strip(), rest)
+    return None

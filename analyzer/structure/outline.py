@@ -1,0 +1,335 @@
+"""Parse a plan's numbered outline (一、 > （一） > 1、 > （1） > ①, labels, month headings) into Sections."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from analyzer.models import Finding, Section
+from analyzer.structure import patterns as P
+from analyzer.structure.kinds import classify_heading, is_section_name, match_kind
+from analyzer.structure.numbering import Token, match_token
+
+_MAX_TITLE = 40  # a first clause longer than this is not a title on its own
+_MAX_LABEL_LINE = 24  # a stand-alone section name line is short
+
+
+@dataclass
+class _Open:
+    """An open heading on the outline stack."""
+
+    style: str
+    value: int
+    index: int  # index of its Section in the output list
+    hint: str | None  # kind its title names, if any
+    parts: tuple[int, ...] = ()
+
+
+@dataclass
+class _Draft:
+    heading: str
+    title: str
+    number: str | None
+    level: int
+    parent: int | None
+    line: int
+    style: str
+    body: str = ""
+    text: str = ""
+    children: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The result of outline parsing: sections in reading order and numbering findings."""
+
+    sections: tuple[Section, ...]
+    findings: tuple[Finding, ...]
+
+
+def _split_title(text: str) -> tuple[str, str]:
+    """Split a heading's text into its title and the body that follows on the same line.
+
+    >>> _split_title("及时主动预警，协调化解纠纷。目前，我区劳动关系…")
+    ('及时主动预警，协调化解纠纷', '目前，我区劳动关系…')
+    """
+    text = text.strip()
+    m = P.LABEL_COLON.match(text)
+    if m is not None:
+        return P.TITLE_TRAIL.sub("", m.group("label")).strip(), m.group("body").strip()
+    m = P.TITLE_END.search(text)
+    if m is not None and m.start() <= _MAX_TITLE and m.end() < len(text):
+        return text[: m.start()].strip(), text[m.end():].strip()
+    return P.TITLE_TRAIL.sub("", text).strip(), ""
+
+
+def _period_heading(segment: str) -> tuple[str, str] | None:
+    """``(period, body)`` when the segment is a month/period heading (三月份, 七——八月份:, 第一季度)."""
+    m = P.PERIOD_HEADING.match(segment)
+    if m is None or not P.PERIOD_HAS_TIME_WORD.search(m.group("period")):
+        return None
+    return m.group("period").strip(), (m.group("body") or "").strip()
+
+
+def _label_heading(segment: str) -> tuple[str, str, str] | None:
+    """``(title, body, kind)`` for a label line (``指导思想:`` …) or a bare section-name line."""
+    if len(segment) <= _MAX_LABEL_LINE and not P.CLAUSE_PUNCT.search(segment.rstrip("。:：")):
+        name = P.TITLE_TRAIL.sub("", segment).strip()
+        kind = is_section_name(name)
+        if kind is not None:
+            return name, "", kind
+    m = P.LABEL_COLON.match(segment)
+    if m is not None:
+        label = m.group("label").strip()
+        kind = is_section_name(label)
+        if kind is not None:
+            return label, m.group("body").strip(), kind
+    return None
+
+
+class _OutlineBuilder:
+    """Walks a plan's lines once, keeping a stack of open headings."""
+
+    def __init__(self) -> None:
+        self.drafts: list[_Draft] = []
+        self.stack: list[_Open] = []
+        self.findings: list[Finding] = []
+        self.dec_seen: set[tuple[int, ...]] = set()
+
+    # -- stack placement -------------------------------------------------------------------
+
+    def _depth_of_style(self, style: str) -> int | None:
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth].style == style:
+                return depth
+        return None
+
+    def _place(self, style: str, value: int, line: int, evidence: str) -> int:
+        """Pop the stack to where a heading of ``style`` belongs; return its depth."""
+        depth = self._depth_of_style(style)
+        if depth is not None:
+            last = self.stack[depth].value
+            if value == last and value > 0:
+                self._finding("numbering_duplicate", f"编号重复：“{evidence[:12]}”与上一条编号相同", evidence, line)
+            elif value > last + 1 and last > 0:
+                self._finding("numbering_gap", f"编号跳号：上一条为 {last}，此处为 {value}", evidence, line)
+            del self.stack[depth:]
+            return depth
+        family = P.STYLE_FAMILY.get(style)
+        if family is not None:
+            for d in range(len(self.stack) - 1, -1, -1):
+                if P.STYLE_FAMILY.get(self.stack[d].style) == family and value == self.stack[d].value + 1:
+                    del self.stack[d:]
+                    return d
+        rank = P.STYLE_RANK[style]
+        while self.stack and P.STYLE_RANK[self.stack[-1].style] >= rank and self.stack[-1].style != "label":
+            # A shallower style than what is open: close the deeper lists (e.g. 一、 after a 1、 list).
+            if P.STYLE_RANK[self.stack[-1].style] == rank and value == 1:
+                break  # a new list of the same rank, nested (e.g. 1. under 1、)
+            self.stack.pop()
+        return len(self.stack)
+
+    def _place_period(self) -> int:
+        depth = self._depth_of_style("period")
+        if depth is not None:
+            del self.stack[depth:]
+            return depth
+        # Close open list items; a period heading hangs under a heading, not under an item.
+        while self.stack and P.STYLE_RANK[self.stack[-1].style] >= 3 and self.stack[-1].hint != "schedule":
+            self.stack.pop()
+        return len(self.stack)
+
+    def _place_label(self, kind: str, has_body: bool) -> int:
+        depth = self._depth_of_style("label")
+        if depth == 0:
+            del self.stack[0:]
+            return 0
+        root_numbered = bool(self.stack) and self.stack[0].style != "label"
+        if root_numbered and (has_body or kind == self.stack[0].hint):
+            # A label inside a numbered section (工作目标：… under 二、工作目标和任务).
+            while self.stack and P.STYLE_RANK[self.stack[-1].style] >= 3:
+                self.stack.pop()
+            return len(self.stack)
+        self.stack.clear()
+        return 0
+
+    # -- emitting ------------------------------------------------------------------------------
+
+    def _finding(self, rule: str, message: str, evidence: str, line: int) -> None:
+        self.findings.append(Finding(rule, "warning", message, evidence.strip()[:60], line))
+
+    def _emit(self, *, depth: int, style: str, value: int, number: str | None, heading: str,
+              title: str, body: str, line: int, hint: str | None, parts: tuple[int, ...] = (),
+              text: str = "") -> None:
+        parent = self.stack[depth - 1].index if depth > 0 else None
+        index = len(self.drafts)
+        self.drafts.append(_Draft(heading, title, number, depth + 1, parent, line, style, body, text))
+        if parent is not None:
+            self.drafts[parent].children.append(index)
+        self.stack.append(_Open(style, value, index, hint, parts))
+
+    # -- recognising ---------------------------------------------------------------------------
+
+    def _accept_decimal(self, tok: Token, segment: str) -> bool:
+        if P.HOLIDAY_DOTTED.match(segment) and (P.HOLIDAY_WORDS.match(tok.rest) or self._in_schedule()):
+            return False
+        parts = tok.parts
+        return parts[-1] == 1 or (parts[:-1] + (parts[-1] - 1,)) in self.dec_seen
+
+    def _in_schedule(self) -> bool:
+        return any(o.hint == "schedule" or o.style == "period" for o in self.stack)
+
+    def _expected(self, tok: Token) -> bool:
+        """Is a token found mid-line the next number of an open list (so a glued heading)?"""
+        depth = self._depth_of_style(tok.style)
+        if depth is not None:
+            return tok.value == self.stack[depth].value + 1
+        family = P.STYLE_FAMILY.get(tok.style)
+        return family is not None and any(
+            P.STYLE_FAMILY.get(o.style) == family and tok.value == o.value + 1 for o in self.stack
+        )
+
+    def segment(self, text: str, line: int) -> bool:
+        """Handle one segment that may start with a heading; True when it was a heading."""
+        tok = match_token(text)
+        if tok is not None and tok.style in ("dec2", "dec3") and not self._accept_decimal(tok, text):
+            tok = None
+        if tok is not None and tok.style in ("cn_dun", "ar_dun") and _period_heading(text):
+            tok = None  # 三、四月份 is a month list, not 三、
+        if tok is not None:
+            if P.PROSE_ENUM.match(tok.rest) and tok.style not in ("cn_dun", "cn_paren"):
+                return False
+            rest = tok.rest.strip()
+            if not rest:
+                # An empty numbered line left by Word's numbering: count it, emit nothing.
+                depth = self._depth_of_style(tok.style)
+                if depth is not None and tok.value == self.stack[depth].value + 1:
+                    self.stack[depth].value = tok.value
+                return True
+            period = _period_heading(rest)
+            if period is not None and not period[1]:
+                title, body = period[0], ""
+            else:
+                title, body = _split_title(rest)
+            depth = self._place(tok.style, tok.value, line, text)
+            if tok.parts:
+                self.dec_seen.add(tok.parts)
+            hint = match_kind(title)
+            self._emit(depth=depth, style=tok.style, value=tok.value, number=tok.number,
+                       heading=f"{tok.prefix}{title}", title=title, body=body, line=line,
+                       hint=hint[0] if hint and hint[1] >= 3 else None, parts=tok.parts, text=rest)
+            return True
+        period = _period_heading(text)
+        if period is not None:
+            depth = self._place_period()
+            self._emit(depth=depth, style="period", value=0, number=None, heading=period[0],
+                       title=period[0], body=period[1], line=line, hint="schedule", text=text)
+            return True
+        label = _label_heading(text)
+        if label is not None:
+            title, body, kind = label
+            depth = self._place_label(kind, bool(body))
+            self._emit(depth=depth, style="label", value=0, number=None, heading=title, title=title,
+                       body=body, line=line, hint=kind, text=text)
+            return True
+        return False
+
+    def line(self, text: str, line: int) -> None:
+        """Handle one line: its leading segment, then any glued headings further on."""
+        text = text.strip()
+        if not text:
+            return
+        start = 0
+        self.segment(text, line)
+        if len(text) < 6:
+            return
+        for m in P.GLUED_SPLIT.finditer(text, 1):
+            pos = m.end()
+            if pos <= start:
+                continue
+            tok = match_token(text[pos:])
+            if tok is None or not self._expected(tok):
+                continue
+            if tok.style in ("dec2", "dec3"):
+                continue
+            start = pos
+            self.segment(text[pos:], line)
+
+
+def parse_outline(lines: Sequence[str], *, first_line: int = 1) -> Outline:
+    """Parse the outline of a plan given its (analysis) lines.
+
+    Args:
+        lines: the plan's lines; ``lines[0]`` is document line ``first_line``.
+        first_line: the 1-based document line number of ``lines[0]``.
+
+    Returns:
+        The sections (flat, reading order, with levels, parents, kinds and spans) and the
+        numbering findings (``numbering_gap``, ``numbering_duplicate``).
+
+    >>> out = parse_outline(["一、指导思想", "以人为本。", "二、工作措施", "1、加强领导。"])
+    >>> [(s.heading, s.level, s.kind) for s in out.sections]
+    [('一、指导思想', 1, 'guiding_ideology'), ('二、工作措施', 1, 'measures'), ('1、加强领导', 2, 'measures')]
+    """
+    builder = _OutlineBuilder()
+    first_heading_line: int | None = None
+    preamble_seen = False
+    for offset, text in enumerate(lines):
+        n = first_line + offset
+        before = len(builder.drafts)
+        builder.line(text, n)
+        if first_heading_line is None:
+            if len(builder.drafts) > before:
+                first_heading_line = n
+            elif text.strip():
+                preamble_seen = True
+    last_line = first_line + len(lines) - 1
+    sections = _finish(builder.drafts, lines, first_line, last_line)
+    if preamble_seen and (first_heading_line is None or first_heading_line > first_line):
+        pre_end = (first_heading_line - 1) if first_heading_line else last_line
+        pre = Section(heading="", title="", number=None, level=1, parent=None, kind="preamble",
+                      line=first_line, end_line=pre_end, style="preamble")
+        sections = (pre, *(_shift(s) for s in sections))
+    return Outline(sections=sections, findings=tuple(builder.findings))
+
+
+def _shift(s: Section) -> Section:
+    return replace(s, parent=None if s.parent is None else s.parent + 1)
+
+
+def _finish(drafts: list[_Draft], lines: Sequence[str], first_line: int, last_line: int) -> tuple[Section, ...]:
+    """Compute spans and kinds, top-down."""
+    ends: list[int] = [last_line] * len(drafts)
+    for i, d in enumerate(drafts):
+        for j in range(i + 1, len(drafts)):
+            if drafts[j].level <= d.level:
+                ends[i] = max(d.line, drafts[j].line - 1)
+                break
+    kinds: list[str] = [""] * len(drafts)
+    for i, d in enumerate(drafts):
+        if d.style == "period":
+            kinds[i] = "schedule"
+            continue
+        parent_kind = kinds[d.parent] if d.parent is not None else None
+        body = d.body
+        if len(body) < 200:
+            lo, hi = d.line + 1 - first_line, min(ends[i], d.line + 6) + 1 - first_line
+            body = body + "".join(lines[lo:hi])
+        has_periods = _has_period_descendant(drafts, i)
+        kinds[i] = classify_heading(d.title, body=body, has_period_children=has_periods,
+                                    level=d.level, parent_kind=parent_kind)
+    return tuple(
+        Section(heading=d.heading, title=d.title, number=d.number, level=d.level, parent=d.parent,
+                kind=kinds[i], line=d.line, end_line=ends[i], style=d.style, body=d.body, text=d.text)
+        for i, d in enumerate(drafts)
+    )
+
+
+def _has_period_descendant(drafts: list[_Draft], i: int) -> bool:
+    todo = list(drafts[i].children)
+    while todo:
+        j = todo.pop()
+        if drafts[j].style == "period":
+            return True
+        todo.extend(drafts[j].children)
+    return False

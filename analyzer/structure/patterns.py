@@ -1,0 +1,160 @@
+"""Regular expressions of the structure room: compilation markers, outline numbering, labels.
+
+Every pattern is compiled once here, named and commented; the modules of ``structure/`` import
+them and never compile their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Chinese numerals as they appear in numbering (一 … 九十九, with 〇/零/两 and the 大写 forms).
+CN_DIGITS = "〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾"
+CN_NUM = f"[{CN_DIGITS}]{{1,4}}"
+AR_NUM = r"[0-9０-９]{1,2}"
+ANY_NUM = f"(?:{AR_NUM}|{CN_NUM})"
+
+# --- compilation markers --------------------------------------------------------------------
+
+# A line whose beginning (≤ 40 chars) ends in a 篇 marker: "<title>精选篇1", "<title> 篇一",
+# "【篇3】", "【第一篇】", "篇1为贯彻…" (fused), "篇一:《…》", "…范文第1篇".
+MARKER_PIAN = re.compile(
+    rf"^\s*(?P<head>[^。；;！？!?]{{0,40}}?)"
+    rf"(?:【\s*(?:第\s*(?P<n1>{ANY_NUM})\s*篇|篇\s*(?P<n2>{ANY_NUM}))\s*】"
+    rf"|(?<![本全此该各一每几])第\s*(?P<n3>{ANY_NUM})\s*篇"
+    rf"|(?<![本全此该各每几上下前后诗长短])篇\s*(?P<n4>{ANY_NUM}))"
+    rf"\s*[:：、.．]?\s*(?P<rest>.*)$"
+)
+
+# "<title>计划一:" / "<title>计划1" / "<title>方案二" — a title with a trailing number and no 篇.
+MARKER_TRAILING_NUM = re.compile(
+    rf"^\s*(?P<stem>[^。；;，,！？!?]{{4,40}}?(?:计划|方案|要点|安排|打算|思路|规划|总结|范文))"
+    rf"\s*[（(]?(?P<n>{ANY_NUM})[）)]?\s*[:：]?\s*$"
+)
+
+# A count in a compilation title or intro: "精选6篇", "(精选15篇)", "汇编8篇", "5篇".
+COMPILATION_COUNT = re.compile(rf"(?P<n>{ANY_NUM})\s*篇")
+
+# Template-site intro sentences: "下面是小编整理的…N篇,仅供参考", "以下是本站小编…".
+SITE_INTRO = re.compile(
+    r"(?:小编|本站|为大家|仅供参考|希望(?:对|能|可以)?(?:你|您|大家)|欢迎(?:阅读|参考|借鉴)"
+    r"|下面是|以下是|整理的|收集整理|精心|范文)"
+)
+
+# --- notice wrapper ---------------------------------------------------------------------------
+
+NOTICE_TITLE = re.compile(r"关于(?:印发|下发|转发|制定|公布)?.{0,40}?的(?:通知|函)")
+NOTICE_BOOK_TITLE = re.compile(r"《(?P<t>[^》]{2,60})》")
+NOTICE_ISSUE = re.compile(r"(?:现将|特将|兹将).{0,60}?(?:印发|下发|发)给")
+DOC_DATE = re.compile(
+    r"^\s*(?:[0-9]{4}|[〇零○Oo一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[0-9一二三四五六七八九十]{1,3}\s*日\s*$"
+)
+ADDRESSEE = re.compile(r"^[^。]{2,80}[:：]\s*$")
+
+# --- outline numbering ------------------------------------------------------------------------
+
+# Each style: the regex of the numbering token at the start of a text segment. The token's
+# number is group "n"; everything after the token is the heading text.
+STYLE_PATTERNS: dict[str, re.Pattern[str]] = {
+    # 一、 一. 一， (also 一．)
+    "cn_dun": re.compile(rf"^(?P<tok>(?P<n>{CN_NUM})\s*[、.．,，]\s*)"),
+    # 第一、 第一, 第一:
+    "cn_di": re.compile(rf"^(?P<tok>第(?P<n>{CN_NUM})(?:[、,，:：.．]|\s+)\s*)(?![周季篇章条节次届])"),
+    # （一） (一) （一）、
+    "cn_paren": re.compile(rf"^(?P<tok>[（(]\s*(?P<n>{CN_NUM})\s*[）)][、.．,，]?\s*)"),
+    # 1.1.1 / 1.1 decimal numbering (accepted only in sequence, see outline)
+    "dec3": re.compile(r"^(?P<tok>(?P<n>[0-9]{1,2}[.．][0-9]{1,2}[.．][0-9]{1,2})[.．、]?\s*)(?![0-9%])"),
+    "dec2": re.compile(r"^(?P<tok>(?P<n>[0-9]{1,2}[.．][0-9]{1,2})[.．、]?\s*)(?![0-9%．.])"),
+    # 1、 1. 1． 1, 1) — the arabic family
+    "ar_dun": re.compile(rf"^(?P<tok>(?P<n>{AR_NUM})\s*、\s*)"),
+    "ar_dot": re.compile(rf"^(?P<tok>(?P<n>{AR_NUM})\s*[.．](?![0-9０-９])\s*)"),
+    "ar_comma": re.compile(rf"^(?P<tok>(?P<n>{AR_NUM})\s*[,，](?=[\u4e00-\u9fff“\"《])\s*)"),
+    "ar_half": re.compile(rf"^(?P<tok>(?P<n>{AR_NUM})\s*[)）]\s*)"),
+    # （1） (1)
+    "ar_paren": re.compile(rf"^(?P<tok>[（(]\s*(?P<n>{AR_NUM})\s*[）)][、.．]?\s*)"),
+    # ⑴ ⑵ …
+    "paren_digit": re.compile(r"^(?P<tok>(?P<n>[⑴-⒇])\s*)"),
+    # ① ② …
+    "circled": re.compile(r"^(?P<tok>(?P<n>[①-⑳])\s*)"),
+}
+
+# Canonical rank of each style on the ladder 一、 > （一） > 1、 > （1） > ①; smaller is outer.
+STYLE_RANK: dict[str, int] = {
+    "label": 0,
+    "cn_dun": 1,
+    "cn_di": 1,
+    "cn_paren": 2,
+    "dec2": 3,
+    "ar_dun": 3,
+    "ar_dot": 3,
+    "ar_comma": 3,
+    "ar_half": 4,
+    "dec3": 4,
+    "ar_paren": 4,
+    "paren_digit": 5,
+    "circled": 5,
+    "period": 6,
+}
+
+# Styles of one family: a different member continuing the sequence is a sibling (mixed 1. / 2、).
+STYLE_FAMILY: dict[str, str] = {
+    "cn_dun": "cn",
+    "cn_di": "cn",
+    "ar_dun": "ar",
+    "ar_dot": "ar",
+    "ar_comma": "ar",
+    "ar_half": "ar",
+}
+
+# Cheap prefilter: a segment can only start with a numbering token if its first char is one of these.
+NUMBERING_FIRST_CHARS = frozenset(
+    "0123456789０１２３４５６７８９（(第" + CN_DIGITS + "".join(chr(c) for c in range(0x2460, 0x2474))
+    + "".join(chr(c) for c in range(0x2474, 0x2488))
+)
+
+# Where a line may be cut before a glued heading: after a sentence end (…落到实处。三、工作措施)
+# or, for items on one line (1、…,2、…), after a clause end. Group "rest" starts the new segment.
+GLUED_SPLIT = re.compile(
+    rf"(?<=[。！？；;!?，,：:\s])\s*(?=(?:{CN_NUM}\s*、|第{CN_NUM}、|[（(]\s*{CN_NUM}\s*[）)]|{AR_NUM}\s*[、.．](?![0-9])"
+    rf"|[（(]\s*{AR_NUM}\s*[）)]|[①-⑳⑴-⒇]))"
+)
+
+# A dotted holiday date that looks like decimal numbering: 3.8 5.1 5.4 5.12 6.1 7.1 8.1 10.1 …
+HOLIDAY_DOTTED = re.compile(
+    r"^(?:3[.．]8|3[.．]5|3[.．]12|3[.．]15|4[.．]23|5[.．]1|5[.．]4|5[.．]12|6[.．]1|7[.．]1|8[.．]1|9[.．]10"
+    r"|10[.．]1|12[.．]4)(?![0-9])"
+)
+HOLIDAY_WORDS = re.compile(r"^\s*[“\"”]?\s*(?:节|妇女|劳动|青年|儿童|建党|建军|教师|国庆|植树|学雷锋|消费|读书|防灾|宪法|国际|期间|前后|活动)")
+
+# --- headings ---------------------------------------------------------------------------------
+
+# Where the title of a numbered item ends: the first sentence or label end.
+TITLE_END = re.compile(r"[。！？!?；;:：]")
+# A heading text ending with a colon-like label: "三八节活动:…", "指导思想 :"
+LABEL_COLON = re.compile(r"^(?P<label>[^。！？!?；;,，:：]{2,16}?)\s*[:：]\s*(?P<body>.*)$")
+# Trailing punctuation to strip from a title.
+TITLE_TRAIL = re.compile(r"[\s。.．、,，:：；;！!？?]+$")
+# Sentence-like content: any inner clause punctuation.
+CLAUSE_PUNCT = re.compile(r"[，,。；;！？!?]")
+
+# --- prose enumeration that is NOT a heading ---------------------------------------------------
+PROSE_ENUM = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|另外|此外)")
+
+# --- table-ish lines ----------------------------------------------------------------------------
+PIPE_ROW = re.compile(r"\s[|｜]\s|^[|｜]|[|｜]$")
+
+# --- period headings (三月份, 9月份:, 七——八月份, 第一季度:, 寒假, 二月主题:…) --------------------------
+_MONTH = r"(?:十[一二]|[一二三四五六七八九十]|1[0-2]|0?[1-9]|１[０-２]|[１-９])\s*月份?"
+_RANGE_SEP = r"\s*(?:——|—|–|－|-|~|～|至|到|、|和|及)\s*"
+PERIOD_HEADING = re.compile(
+    rf"^\s*(?:(?:(?:19|20)[0-9]{{2}}|今|明|次)\s*年\s*)?(?:度\s*)?"
+    rf"(?P<period>(?:{_MONTH}|(?:十[一二]|[一二三四五六七八九十]|1[0-2]|0?[1-9]))(?:{_RANGE_SEP}{_MONTH})?"
+    rf"(?:\s*(?:上旬|中旬|下旬|初|中旬|底|末|份))?"
+    rf"|第\s*[一二三四1-4]\s*季度|[一二三四]\s*季度|[上下]\s*半\s*年|寒\s*假|暑\s*假|寒暑假|开学初|学期初|学期末|期末|期中"
+    rf"|第\s*[0-9一二三四五六七八九十]{{1,3}}(?:\s*[-—~至到]\s*[0-9一二三四五六七八九十]{{1,3}})?\s*周|预备周)"
+    rf"\s*(?:[（(][^）)]{{0,30}}[）)])?"
+    rf"\s*(?:(?:工作)?(?:主题|重点|安排|计划|活动|工作)?\s*[:：]\s*(?P<body>.*))?$"
+)
+# Needed by the pattern above: a bare number must be followed by 月 somewhere in the period.
+PERIOD_HAS_TIME_WORD = re.compile(r"月|季度|半年|寒|暑|学期|期末|期中|周")

@@ -1,0 +1,244 @@
+"""Split a document into plans: compilation markers (篇N, 【篇N】, 第一篇:…), intros and notice wrappers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from analyzer.models import Finding
+from analyzer.structure import patterns as P
+from analyzer.structure.numbering import match_token, numeral_value
+
+_TITLE_MAX = 40
+_HEAD_LINES = 12  # where a compilation's title and intro are looked for
+
+
+@dataclass(frozen=True)
+class PlanSpan:
+    """Where one plan lies in a document (1-based, inclusive lines)."""
+
+    start: int
+    end: int
+    title: str | None = None
+    marker: str | None = None
+    first_line_text: str | None = None  # the first line's content when a marker is fused to it
+
+
+@dataclass(frozen=True)
+class Split:
+    """The plans of a document, and document-level findings about the split."""
+
+    spans: tuple[PlanSpan, ...]
+    findings: tuple[Finding, ...] = ()
+    notice_lines: tuple[int, int] | None = None  # the notice wrapper set apart, if any
+
+
+@dataclass(frozen=True)
+class _Marker:
+    line: int
+    value: int
+    head: str
+    rest: str
+    strong: bool  # 篇 markers are strong; a bare trailing number is weak
+
+
+def _looks_like_title(text: str) -> bool:
+    text = text.strip()
+    return (
+        0 < len(text) <= _TITLE_MAX
+        and not P.CLAUSE_PUNCT.search(text.rstrip("。:："))
+        and match_token(text) is None
+    )
+
+
+def _pian_markers(lines: Sequence[str]) -> list[_Marker]:
+    found: list[_Marker] = []
+    for i, line in enumerate(lines, 1):
+        if "篇" not in line:
+            continue
+        m = P.MARKER_PIAN.match(line)
+        if m is None:
+            continue
+        number = next(g for g in (m.group("n1"), m.group("n2"), m.group("n3"), m.group("n4")) if g)
+        value = numeral_value(number)
+        if value is None or value == 0:
+            continue
+        head, rest = m.group("head").strip(), m.group("rest").strip()
+        if head and (P.CLAUSE_PUNCT.search(head) or P.SITE_INTRO.search(head)):
+            continue
+        if head and rest and not _looks_like_title(rest) and not rest.startswith("《"):
+            # "<title>篇2为贯彻…" is fused; "…共有篇2…" inside prose is not a marker.
+            if len(head) > _TITLE_MAX:
+                continue
+        found.append(_Marker(i, value, head, rest, True))
+    return found
+
+
+def _trailing_markers(lines: Sequence[str]) -> list[_Marker]:
+    groups: dict[str, list[_Marker]] = {}
+    for i, line in enumerate(lines, 1):
+        if len(line) > 50:
+            continue
+        m = P.MARKER_TRAILING_NUM.match(line)
+        if m is None:
+            continue
+        value = numeral_value(m.group("n"))
+        if value:
+            groups.setdefault(m.group("stem").strip(), []).append(_Marker(i, value, m.group("stem"), "", False))
+    best: list[_Marker] = []
+    for markers in groups.values():
+        chain = _chain(markers)
+        if len(chain) >= 2 and len(chain) > len(best):
+            best = chain
+    return best
+
+
+def _chain(markers: list[_Marker]) -> list[_Marker]:
+    """The longest run of markers numbered k, k+1, k+2 … in document order."""
+    best: list[_Marker] = []
+    for start in range(len(markers)):
+        if start and markers[start].value != 1 and best:
+            continue
+        chain = [markers[start]]
+        for mk in markers[start + 1:]:
+            if mk.value == chain[-1].value + 1:
+                chain.append(mk)
+        if len(chain) > len(best):
+            best = chain
+    return best
+
+
+def _is_intro(line: str) -> bool:
+    return bool(P.SITE_INTRO.search(line))
+
+
+def _count_check(lines: Sequence[str], first_marker_line: int, n_plans: int) -> list[Finding]:
+    findings: list[Finding] = []
+    for i in range(min(first_marker_line - 1, _HEAD_LINES)):
+        line = lines[i]
+        for m in P.COMPILATION_COUNT.finditer(line):
+            claimed = numeral_value(m.group("n"))
+            if claimed and claimed != n_plans:
+                findings.append(Finding(
+                    "compilation_count_mismatch", "info",
+                    f"标题或导语称共 {claimed} 篇，正文实际找到 {n_plans} 篇", line.strip()[:60], i + 1))
+                return findings
+    return findings
+
+
+def _notice(lines: Sequence[str]) -> tuple[int, int, str | None] | None:
+    """``(first, last, book_title)`` of a notice wrapper at the top of the document, if any."""
+    title_line = None
+    for i, line in enumerate(lines[:_HEAD_LINES * 2], 1):
+        if line.strip() and P.NOTICE_TITLE.search(line) and len(line.strip()) <= 80:
+            title_line = i
+            break
+    if title_line is None:
+        return None
+    book = P.NOTICE_BOOK_TITLE.search(lines[title_line - 1])
+    issue_line = None
+    for i in range(title_line, min(len(lines), title_line + 30)):
+        if P.NOTICE_ISSUE.search(lines[i]):
+            issue_line = i + 1
+            break
+    if issue_line is None:
+        return None
+    book_title = book.group("t") if book else None
+    last = issue_line
+    for i in range(issue_line, min(len(lines), issue_line + 15)):
+        text = lines[i].strip()
+        if book_title and book_title in text and not P.NOTICE_ISSUE.search(text):
+            return title_line, i, book_title
+        if text and P.DOC_DATE.match(text):
+            last = i + 1
+            if not book_title:
+                break
+    return title_line, last, book_title
+
+
+def split_plans(lines: Sequence[str]) -> Split:
+    """Split a document's (analysis) lines into plan spans.
+
+    A count in a compilation's title ("精选6篇") is a check, not the truth: a disagreement is
+    reported as a ``compilation_count_mismatch`` finding.
+
+    >>> s = split_plans(["工作计划精选2篇", "下面是小编整理的2篇。", "工作计划篇1", "一、指导思想", "工作计划篇2", "一、目标"])
+    >>> [(p.start, p.end, p.title) for p in s.spans]
+    [(3, 4, '工作计划篇1'), (5, 6, '工作计划篇2')]
+    """
+    n = len(lines)
+    if n == 0:
+        return Split(spans=())
+    markers = _chain(_pian_markers(lines))
+    if len(markers) < 2 and not (len(markers) == 1 and not markers[0].head):
+        markers = _trailing_markers(lines)
+    if len(markers) >= 2 or (len(markers) == 1 and markers[0].strong and not markers[0].head):
+        return _split_at_markers(lines, markers)
+    return _single(lines)
+
+
+def _split_at_markers(lines: Sequence[str], markers: list[_Marker]) -> Split:
+    spans: list[PlanSpan] = []
+    n = len(lines)
+    first = markers[0]
+    if first.value == 2 and _has_outline(lines[: first.line - 1]):
+        start = _first_content_line(lines, 1, first.line - 1)
+        spans.append(PlanSpan(start, first.line - 1, _title_near(lines, start, first.line - 1), None))
+    for k, mk in enumerate(markers):
+        end = markers[k + 1].line - 1 if k + 1 < len(markers) else n
+        text = lines[mk.line - 1].strip()
+        rest = mk.rest
+        if not rest:
+            spans.append(PlanSpan(mk.line, end, text, text))
+        elif rest.startswith("《") or _looks_like_title(rest):
+            spans.append(PlanSpan(mk.line, end, text, text))
+        else:
+            marker_text = text[: len(text) - len(rest)].strip()
+            spans.append(PlanSpan(mk.line, end, marker_text, marker_text, first_line_text=rest))
+    findings = _count_check(lines, first.line, len(spans))
+    return Split(spans=tuple(spans), findings=tuple(findings))
+
+
+def _has_outline(lines: Sequence[str]) -> bool:
+    return sum(1 for line in lines if match_token(line.strip()) is not None) >= 2
+
+
+def _first_content_line(lines: Sequence[str], start: int, end: int) -> int:
+    for i in range(start, end + 1):
+        text = lines[i - 1].strip()
+        if text and not _is_intro(text):
+            return i
+    return start
+
+
+def _title_near(lines: Sequence[str], start: int, end: int) -> str | None:
+    """The plan's own title: the first short title-like line naming a plan near its start."""
+    for i in range(start, min(end, start + 8) + 1):
+        text = lines[i - 1].strip()
+        if not text:
+            continue
+        if _looks_like_title(text) and any(w in text for w in ("计划", "方案", "要点", "安排", "打算", "规划", "思路")):
+            return text.removeprefix("附件：").removeprefix("附件:").strip()
+        if match_token(text) is not None:
+            break
+    return None
+
+
+def _single(lines: Sequence[str]) -> Split:
+    n = len(lines)
+    notice = _notice(lines)
+    if notice is not None:
+        first, last, _book = notice
+        start = min(last + 1, n)
+        # The plan starts at its title line (the line naming the book title), else after the notice.
+        start = _first_content_line(lines, start, n)
+        return Split(spans=(PlanSpan(start, n, _title_near(lines, start, n)),), notice_lines=(first, start - 1))
+    start = 1
+    # A template-site intro at the top ("下面是小编整理的…") is not part of the plan.
+    for i in range(1, min(n, _HEAD_LINES) + 1):
+        text = lines[i - 1].strip()
+        if text and _is_intro(text) and len(text) > 15:
+            start = i + 1
+    start = _first_content_line(lines, start, n) if start > 1 else 1
+    title = _title_near(lines, 1, n)
+    return Split(spans=(PlanSpan(start, n, title),))
