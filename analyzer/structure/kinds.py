@@ -9,7 +9,8 @@ from importlib import resources
 
 from analyzer.models import SECTION_KINDS
 
-# Words that make a heading "work to do" (thematic main-task headings such as 筑牢一个防线…).
+# Words that make a heading "work to do" (thematic main-task headings such as 筑牢一个防线…);
+# they keep such a heading from being read as a review even when its body reports results.
 _ACTION_WORDS = re.compile(
     r"(?:加强|强化|推进|深化|开展|落实|提高|提升|完善|健全|做好|抓好|突出|围绕|实现|推动|筑牢|打造|建设"
     r"|创新|维护|服务|发挥|凝聚|促进|坚持|构建|组织|丰富|关爱|聚焦|夯实|激发|扩大|规范|增强|助力|搭建)"
@@ -100,6 +101,5 @@ def classify_heading(title: str, *, body: str = "", has_period_children: bool = 
         return "review"
     if found is not None:
         return found[0]
-    if _ACTION_WORDS.search(title) or _ACTION_WORDS.search(body[:200]):
-        return "main_tasks"
-    return "other"
+    # A heading that names nothing known is, in a plan, almost always work to do.
+    return "main_tasks"

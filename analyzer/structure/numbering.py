@@ -23,7 +23,7 @@ def numeral_value(s: str) -> int | None:
     s = s.strip().translate(_FULLWIDTH)
     if not s:
         return None
-    if s.isdigit():
+    if s.isascii() and s.isdigit():
         return int(s)
     if len(s) == 1 and "\u2460" <= s <= "\u2473":
         return ord(s) - 0x2460 + 1

@@ -38,7 +38,7 @@ COMPILATION_COUNT = re.compile(rf"(?P<n>{ANY_NUM})\s*篇")
 # Template-site intro sentences: "下面是小编整理的…N篇,仅供参考", "以下是本站小编…".
 SITE_INTRO = re.compile(
     r"(?:小编|本站|为大家|仅供参考|希望(?:对|能|可以)?(?:你|您|大家)|欢迎(?:阅读|参考|借鉴)"
-    r"|下面是|以下是|整理的|收集整理|精心|范文)"
+    r"|下面是|以下是|整理的|收集整理|精心)"
 )
 
 # --- notice wrapper ---------------------------------------------------------------------------
@@ -94,7 +94,7 @@ STYLE_RANK: dict[str, int] = {
     "ar_paren": 4,
     "paren_digit": 5,
     "circled": 5,
-    "period": 6,
+    "period": 2,  # a month heading holds numbered items (1、 …) like a sub-heading
 }
 
 # Styles of one family: a different member continuing the sequence is a sibling (mixed 1. / 2、).

@@ -1,0 +1,107 @@
+"""Outline parsing: the numbering ladder, labels, glued headings, month headings, anomalies."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analyzer.structure.outline import parse_outline
+
+
+def _shape(lines: list[str]) -> list[tuple[str, int, str]]:
+    return [(s.title, s.level, s.kind) for s in parse_outline(lines).sections if s.kind != "preamble"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # the full ladder 一、 > （一） > 1、 > （1） > ①
+        (["一、指导思想", "（一）总体要求", "1、坚持以人为本", "（1）关心职工", "①走访慰问"],
+         [("指导思想", 1, "guiding_ideology"), ("总体要求", 2, "guiding_ideology"),
+          ("坚持以人为本", 3, "guiding_ideology"), ("关心职工", 4, "guiding_ideology"),
+          ("走访慰问", 5, "guiding_ideology")]),
+        # （一） as the top level when there is no 一、
+        (["（一）工作目标", "1.发展会员", "（二）保障措施"],
+         [("工作目标", 1, "goals"), ("发展会员", 2, "goals"), ("保障措施", 1, "measures")]),
+        # a flat 1. list
+        (["1.召开职代会。", "2.开展技能竞赛。"], [("召开职代会", 1, "main_tasks"), ("开展技能竞赛", 1, "main_tasks")]),
+        # 第一、 style
+        (["第一、指导思想", "第二、工作措施"], [("指导思想", 1, "guiding_ideology"), ("工作措施", 1, "measures")]),
+        # label lines and a space before the colon
+        (["指导思想 :", "以职工为中心。", "工作目标：全年发展会员200名。"],
+         [("指导思想", 1, "guiding_ideology"), ("工作目标", 1, "goals")]),
+        # first-clause heading
+        (["一、主要工作", "1、 及时主动预警，协调化解纠纷。目前，我区劳动关系总体稳定。"],
+         [("主要工作", 1, "main_tasks"), ("及时主动预警，协调化解纠纷", 2, "main_tasks")]),
+        # a heading glued to the end of the previous sentence
+        (["一、指导思想", "以职工为本，落到实处。二、工作措施", "1、加强领导。"],
+         [("指导思想", 1, "guiding_ideology"), ("工作措施", 1, "measures"), ("加强领导", 2, "measures")]),
+        # several numbered items on one line
+        (["一、主要工作", "1、召开职代会；2、开展慰问；3、组织培训。"],
+         [("主要工作", 1, "main_tasks"), ("召开职代会", 2, "main_tasks"), ("开展慰问", 2, "main_tasks"),
+          ("组织培训", 2, "main_tasks")]),
+        # decimal numbering 1.1 / 1.1.1
+        (["1.工作目标", "1.1 发展会员", "1.1.1 新建工会", "1.2 提高入会率", "2.工作措施"],
+         [("工作目标", 1, "goals"), ("发展会员", 2, "goals"), ("新建工会", 3, "goals"), ("提高入会率", 2, "goals"),
+          ("工作措施", 1, "measures")]),
+        # dotted holiday dates are not numbering; month headings nest in the schedule
+        (["三、具体工作安排", "三月份", "1.开展3.8妇女节活动。", "5.1劳动节慰问一线职工。", "四月份", "1.组织春季运动会。"],
+         [("具体工作安排", 1, "schedule"), ("三月份", 2, "schedule"), ("开展3.8妇女节活动", 3, "schedule"),
+          ("四月份", 2, "schedule"), ("组织春季运动会", 3, "schedule")]),
+        # month list 三、四月份 is a period, not 三、
+        (["二、活动安排", "三、四月份：开展读书月活动"], [("活动安排", 1, "schedule"), ("三、四月份", 2, "schedule")]),
+        # prose enumeration inside paragraphs is not a heading
+        (["一、工作措施", "一是加强领导，二是健全制度。首先要统一思想。"], [("工作措施", 1, "measures")]),
+        # an unnumbered schedule heading stands at the top level beside 一、二、
+        (["一、指导思想", "以人为本。", "二、主要工作", "1、组织活动。", "具体时间安排", "三月份", "1、植树。"],
+         [("指导思想", 1, "guiding_ideology"), ("主要工作", 1, "main_tasks"), ("组织活动", 2, "main_tasks"),
+          ("具体时间安排", 1, "schedule"), ("三月份", 2, "schedule"), ("植树", 3, "schedule")]),
+        # a thematic heading whose body is work to do
+        (["一、筑牢一个防线，全力维护区域稳定", "1、及时预警。"],
+         [("筑牢一个防线，全力维护区域稳定", 1, "main_tasks"), ("及时预警", 2, "main_tasks")]),
+        # review of the past year in a combined 总结+计划 document
+        (["一、2023年工作回顾", "全年共发展会员300名。", "二、2024年工作打算", "（一）指导思想"],
+         [("2023年工作回顾", 1, "review"), ("2024年工作打算", 1, "main_tasks"), ("指导思想", 2, "guiding_ideology")]),
+    ],
+)
+def test_outline_shapes(lines: list[str], expected: list[tuple[str, int, str]]) -> None:
+    assert _shape(lines) == expected
+
+
+def test_parents_and_spans() -> None:
+    out = parse_outline(["前言。", "一、指导思想", "正文", "二、工作措施", "1、加强领导", "正文"], first_line=10)
+    secs = out.sections
+    assert secs[0].kind == "preamble" and secs[0].line == 10 and secs[0].end_line == 10
+    assert [(s.line, s.end_line) for s in secs[1:]] == [(11, 12), (13, 15), (14, 15)]
+    assert secs[3].parent == 2
+
+
+@pytest.mark.parametrize(
+    ("lines", "rule", "line"),
+    [
+        (["一、目标", "1、甲", "2、乙", "4、丁"], "numbering_gap", 4),
+        (["一、目标", "二、任务", "二、措施"], "numbering_duplicate", 3),
+    ],
+)
+def test_numbering_anomalies(lines: list[str], rule: str, line: int) -> None:
+    findings = parse_outline(lines).findings
+    assert [(f.rule, f.line) for f in findings] == [(rule, line)]
+
+
+def test_empty_numbered_line_is_counted_not_a_gap() -> None:
+    out = parse_outline(["一、任务", "1、甲", "2、乙", "3、", "4、丁"])
+    assert not out.findings
+    assert [s.title for s in out.sections] == ["任务", "甲", "乙", "丁"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="一二三四1234、.（）()①第章节月份工作目标措施。，：安排 x\n", max_size=30), max_size=25))
+def test_outline_never_fails_and_is_consistent(lines: list[str]) -> None:
+    out = parse_outline(lines, first_line=5)
+    last = 5 + max(len(lines) - 1, 0)
+    for i, s in enumerate(out.sections):
+        assert 5 <= s.line <= s.end_line <= max(last, s.line)
+        assert s.parent is None or s.parent < i
+        if s.parent is not None:
+            assert out.sections[s.parent].level < s.level

@@ -1,0 +1,89 @@
+"""Compilation splitting: marker styles, intros, count checks, notice wrappers, single plans."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.structure.split import split_plans
+
+BODY = ["一、指导思想", "以职工为中心。", "二、工作措施", "1、加强领导。"]
+
+
+def _doc(markers: list[str], intro: bool = True) -> list[str]:
+    lines = ["学校工会工作计划精选3篇"]
+    if intro:
+        lines.append("时光飞逝，新的一年又来了。下面是小编整理的学校工会工作计划3篇，仅供参考。")
+    for marker in markers:
+        lines.append(marker)
+        lines.extend(BODY)
+    return lines
+
+
+@pytest.mark.parametrize(
+    "markers",
+    [
+        ["学校工会工作计划 篇1", "学校工会工作计划 篇2", "学校工会工作计划 篇3"],
+        ["学校工会工作计划精选篇1", "学校工会工作计划精选篇2", "学校工会工作计划精选篇3"],
+        ["篇一", "篇二", "篇三"],
+        ["【篇1】", "【篇2】", "【篇3】"],
+        ["【第一篇】", "【第二篇】", "【第三篇】"],
+        ["第一篇：工会计划", "第二篇：工会计划", "第三篇：工会计划"],
+        ["篇一：《工会工作计划》", "篇二：《工会工作计划》", "篇三：《工会工作计划》"],
+        ["学校工会工作计划1", "学校工会工作计划2", "学校工会工作计划3"],
+        ["学校工会工作计划范文第1篇", "学校工会工作计划范文第2篇", "学校工会工作计划范文第3篇"],
+    ],
+)
+def test_marker_styles(markers: list[str]) -> None:
+    lines = _doc(markers)
+    split = split_plans(lines)
+    assert len(split.spans) == 3
+    assert [s.title for s in split.spans] == markers
+    # the intro is not a plan, and each plan ends where the next begins
+    assert split.spans[0].start == 3
+    assert split.spans[0].end == split.spans[1].start - 1
+    assert split.spans[-1].end == len(lines)
+    assert not split.findings
+
+
+def test_markers_fused_to_content() -> None:
+    lines = ["工会计划2篇", "篇1为贯彻落实上级精神，特制定本计划。", "一、目标", "篇2一、指导思想", "以人为本。"]
+    spans = split_plans(lines).spans
+    assert [(s.start, s.title, s.first_line_text) for s in spans] == [
+        (2, "篇1", "为贯彻落实上级精神，特制定本计划。"), (4, "篇2", "一、指导思想")]
+
+
+def test_count_in_title_is_a_check_not_the_truth() -> None:
+    lines = ["学校工会工作计划精选6篇"] + _doc(["篇一", "篇二", "篇三"], intro=False)[1:]
+    split = split_plans(lines)
+    assert len(split.spans) == 3
+    assert [f.rule for f in split.findings] == ["compilation_count_mismatch"]
+
+
+def test_prose_mentioning_pian_is_not_a_marker() -> None:
+    lines = ["区总工会2024年工作计划", "一、指导思想", "本篇计划共分五个部分，诗篇1首。", "二、工作目标"]
+    assert len(split_plans(lines).spans) == 1
+
+
+def test_single_plan_stays_one_plan_with_its_title() -> None:
+    lines = ["XX区总工会2024年工作计划", "", *BODY]
+    split = split_plans(lines)
+    assert [(s.start, s.end, s.title) for s in split.spans] == [(1, 6, "XX区总工会2024年工作计划")]
+
+
+def test_notice_wrapper_is_set_apart() -> None:
+    lines = [
+        "关于印发《XX区总工会2024年工作计划》的通知",
+        "各街道工会、各基层工会：",
+        "现将《XX区总工会2024年工作计划》印发给你们，请结合实际认真贯彻落实。",
+        "XX区总工会",
+        "2024年1月15日",
+        "XX区总工会2024年工作计划",
+        *BODY,
+    ]
+    split = split_plans(lines)
+    assert [(s.start, s.title) for s in split.spans] == [(6, "XX区总工会2024年工作计划")]
+    assert split.notice_lines == (1, 5)
+
+
+def test_empty_document() -> None:
+    assert split_plans([]).spans == ()
