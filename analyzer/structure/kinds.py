@@ -44,13 +44,18 @@ def match_kind(title: str) -> tuple[str, int] | None:
     >>> match_kind("二、工作思路和措施")
     ('measures', 4)
     """
-    pattern, lookup = _term_pattern()
-    best: tuple[str, int] | None = None
-    for m in pattern.finditer(title[:40]):
-        kind, weight = lookup[m.group(0)]
-        if best is None or weight > best[1]:
-            best = (kind, weight)
-    return best
+    _pattern, lookup = _term_pattern()
+    head = title[:40]
+    best: tuple[int, int, str] | None = None  # (weight, -position, term)
+    for term, (_kind, weight) in lookup.items():
+        at = head.find(term)
+        if at >= 0:
+            cand = (weight, -at, term)
+            if best is None or cand > best:
+                best = cand
+    if best is None:
+        return None
+    return lookup[best[2]][0], best[0]
 
 
 def is_section_name(text: str) -> str | None:
@@ -59,15 +64,17 @@ def is_section_name(text: str) -> str | None:
     >>> is_section_name("具体时间安排")
     'schedule'
     """
-    pattern, lookup = _term_pattern()
-    m = pattern.search(text)
-    if m is None:
+    _pattern, lookup = _term_pattern()
+    hits = [(lookup[t][1], len(t), t) for t in lookup if t in text]
+    if not hits:
         return None
-    kind, weight = lookup[m.group(0)]
+    weight, _, term = max(hits)
+    kind = lookup[term][0]
     if weight < 3:
         return None
     # The rest of the line may only be light modifiers: 主要/具体/工作/和/及/、 and the like.
-    rest = text[: m.start()] + text[m.end():]
+    at = text.find(term)
+    rest = text[:at] + text[at + len(term):]
     rest = re.sub(r"[\s、和及与暨的、:：()（）一二三四五六七八九十年度学期0-9]|主要|具体|工作|本|今年|全年|如下|如下表|各项", "", rest)
     return kind if len(rest) <= 2 else None
 
@@ -95,7 +102,9 @@ def classify_heading(title: str, *, body: str = "", has_period_children: bool = 
         return named if named is not None else parent_kind
     if has_period_children:
         return "schedule"
-    if found is not None and found[1] >= 2:
+    if found is not None and found[0] == "other" and is_section_name(title) != "other":
+        found = None  # "完成上级交办的其他工作" is a task, not an "other" section
+    if found is not None and (found[1] >= 3 or len(title) <= 8):
         return found[0]
     if _REVIEW_WORDS.search(body[:300]) and not _ACTION_WORDS.search(title):
         return "review"

@@ -15,6 +15,8 @@ YEAR = re.compile(
 YEAR_PLACEHOLDER = re.compile(r"(?:20|２０)?(?:[_＿]{1,4}|[XxＸｘ×]{1,2}|[0-9][XxＸｘ])\s*(?:年|学年)|20[XxＸｘ]{2}|202[XxＸｘ]")
 # Past-tense context right after a year: 2023年工作回顾, 2023年以来, 2023年取得.
 PAST_AFTER = re.compile(r"^(?:度)?(?:工作)?(?:回顾|总结|以来|来|取得|完成|开展了|共|是|的工作回顾|上半年工作)")
+# Plan words right after a year in a title: 2024年工作计划, 2024年度工作要点.
+PLAN_AFTER = re.compile(r"^\s*(?:度)?[\u4e00-\u9fff]{0,8}?(?:计划|要点|安排|打算|思路|规划|方案)")
 # Issuing unit: a name ending in 工会/总工会/工会委员会/… before a year, 将/要/在 or 工作计划.
 UNIT = re.compile(
     r"(?P<u>[\u4e00-\u9fffA-Za-z0-9（）()]{1,20}(?:工会委员会|总工会|教育工会|工会工作委员会|工会|工委|联合会"
@@ -47,9 +49,13 @@ def find_year(title: str | None, lines: Sequence[str], *, head_lines: int = 15) 
     True
     """
     if title:
-        m = YEAR.search(title)
-        if m:
-            return _year_value(m)
+        years = list(YEAR.finditer(title))
+        # "2023年工作总结暨2024年工作计划": the year attached to the plan, not to the review.
+        for m in years:
+            if PLAN_AFTER.match(title[m.end():]):
+                return _year_value(m)
+        if years:
+            return _year_value(years[0])
         if YEAR_PLACEHOLDER.search(title):
             return None
     seen = 0

@@ -95,6 +95,7 @@ class _OutlineBuilder:
         self.stack: list[_Open] = []
         self.findings: list[Finding] = []
         self.dec_seen: set[tuple[int, ...]] = set()
+        self.prev = ""  # the previous non-empty line (to recognise a signature's date)
 
     # -- stack placement -------------------------------------------------------------------
 
@@ -220,6 +221,8 @@ class _OutlineBuilder:
                        hint=hint[0] if hint and hint[1] >= 3 else None, parts=tok.parts, text=rest)
             return True
         period = _period_heading(text)
+        if period is not None and P.DATED_YEAR.match(text) and P.SIGNATURE_UNIT.search(self.prev):
+            period = None  # "XX工会 / 2019年2月" is a signature and its date, not a month heading
         if period is not None:
             depth = self._place_period()
             self._emit(depth=depth, style="period", value=0, number=None, heading=period[0],
@@ -241,6 +244,7 @@ class _OutlineBuilder:
             return
         start = 0
         self.segment(text, line)
+        self.prev = text
         if len(text) < 6:
             return
         for m in P.GLUED_SPLIT.finditer(text, 1):

@@ -158,3 +158,10 @@ PERIOD_HEADING = re.compile(
 )
 # Needed by the pattern above: a bare number must be followed by 月 somewhere in the period.
 PERIOD_HAS_TIME_WORD = re.compile(r"月|季度|半年|寒|暑|学期|期末|期中|周")
+
+# A signature: a short line naming the issuing body, followed by the date ("XX工会" / "2019年2月").
+SIGNATURE_UNIT = re.compile(
+    r"^[^。，,；;：:]{2,24}(?:工会|委员会|学校|中学|小学|幼儿园|局|公司|大队|支队|中心|社区|街道|办公室|支部|工委|医院|所)$"
+)
+# A period heading that states its year explicitly (2019年2月).
+DATED_YEAR = re.compile(r"^\s*(?:19|20)[0-9]{2}\s*年")
