@@ -21,7 +21,7 @@ def _fail(message: str, code: int = EXIT_NOTHING) -> None:
     sys.exit(code)
 
 
-def _report_errors(docs) -> int:  # noqa: ANN001 - list[ParsedDocument]
+def _report_errors(docs) -> int:
     bad = 0
     for d in docs:
         if d.error:
@@ -65,7 +65,7 @@ def parse_cmd(paths: tuple[Path, ...], fmt: str, output: Path | None, no_extract
         sys.exit(EXIT_NOTHING)
 
 
-def _with_keywords(docs):  # noqa: ANN001, ANN202 - list[ParsedDocument] in and out
+def _with_keywords(docs):
     """Fill each plan's ``keywords`` (top 20) when the text room is available."""
     try:
         from analyzer.text.keywords import attach_keywords

@@ -161,6 +161,9 @@ def _score_plan(gold: dict[str, Any], plan: Plan | None, c: Counts, misses: list
                 break
         else:
             misses.append(f"日程漏：{g['period']} {g['text'][:24]}")
+    for j, p in enumerate(pred_items):
+        if j not in used:
+            misses.append(f"日程多：{p.period}（{p.month_start}–{p.month_end}）{p.text[:24]}（第 {p.line} 行）")
     tasks = list(plan.tasks) if plan else []
 
     def recall(pairs: list[int], ok: bool, what: str) -> None:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from analyzer.audit.placeholders import find_placeholders
 from analyzer.errors import AnalyzerError
 from analyzer.models import Document, ParsedDocument, Plan
-from analyzer.structure.meta import find_unit, find_year
+from analyzer.structure.meta import YEAR_PLACEHOLDER, find_signature, find_unit, find_year
 from analyzer.structure.outline import parse_outline
 from analyzer.structure.split import PlanSpan, split_plans
 
@@ -40,10 +40,18 @@ def _plan(doc: Document, span: PlanSpan, index: int, *, extract: bool) -> Plan:
         lines[0] = span.first_line_text
     elif span.marker is not None and lines:
         lines[0] = ""  # the marker line is the plan's title, not its content
+    signature = find_signature(lines)
+    if signature is not None:
+        # The closing "unit / date" lines are not content: blank them for the outline and extraction.
+        for k in range(signature[0], len(lines)):
+            lines[k] = ""
     outline = parse_outline(lines, first_line=span.start)
     title = span.title
     year = find_year(title, lines)
     unit = find_unit(title, lines)
+    if signature is not None:
+        year = year if year is not None or _placeholder_year(lines) else signature[2]
+        unit = unit or (find_unit(signature[1], []) if signature[1] else None)
     findings = (*outline.findings, *find_placeholders(lines, first_line=span.start))
     findings = tuple(_quote_original(doc, f) for f in findings)
     plan = Plan(
@@ -64,7 +72,11 @@ def _plan(doc: Document, span: PlanSpan, index: int, *, extract: bool) -> Plan:
     return plan
 
 
-def _quote_original(doc: Document, finding):  # noqa: ANN001, ANN202 - Finding in, Finding out
+def _placeholder_year(lines: list[str]) -> bool:
+    return any(YEAR_PLACEHOLDER.search(line) for line in lines[:15])
+
+
+def _quote_original(doc: Document, finding):
     """Quote evidence in the script as written when the analysis text was converted (traditional)."""
     if not doc.traditional:
         return finding
@@ -111,7 +123,7 @@ def parse_loaded(doc: Document, *, extract: bool = True) -> ParsedDocument:
     try:
         plans, doc_findings = plans_of(doc, extract=extract)
     except Exception as exc:  # a parser bug must not stop a batch: report it on this document
-        log.exception("解析失败:%s", doc.source)
+        log.debug("解析失败:%s", doc.source, exc_info=True)
         return ParsedDocument(source=doc.source, sha256=doc.sha256, encoding=doc.encoding,
                               error=_one_line(f"解析出错({type(exc).__name__}: {exc});请把该文件报告给维护者"))
     return ParsedDocument(source=doc.source, sha256=doc.sha256, encoding=doc.encoding, plans=plans,

@@ -109,3 +109,54 @@ def find_unit(title: str | None, lines: Sequence[str], *, head_lines: int = 6) -
             if len(unit) >= 2 and not _GENERIC_UNIT.fullmatch(unit):
                 return unit
     return None
+
+
+# A signature date line: 2024年1月15日 / 2019年2月 / 二〇二四年一月 (alone on its line).
+_SIGN_DATE = re.compile(
+    rf"^\s*(?:(?:19|20)[0-9]{{2}}|[二一][{_CN_YEAR_DIGITS}]{{3}})\s*年\s*[0-9一二三四五六七八九十]{{1,3}}\s*月"
+    r"(?:\s*[0-9一二三四五六七八九十]{1,3}\s*日)?\s*$"
+)
+# The footer of an official document: "XX区总工会办公室 2024年1月18日印发".
+_ISSUED = re.compile(
+    r"^\s*(?P<unit>[^。，,；;！？!?]{0,30}?)\s*(?:(?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?\s*(?:印发|发布|制)\s*$"
+)
+_SIGN_UNIT = re.compile(r"^[^。，,；;！？!?]{2,30}$")
+
+
+def find_signature(lines: Sequence[str]) -> tuple[int, str | None, int | None] | None:
+    """The signature block closing a plan (issuing unit and date lines), if any.
+
+    Returns ``(offset of its first line, unit, year)``; the year is the plan's year implied by
+    the date (a plan signed in November or December is for the next year).
+
+    >>> find_signature(["一、目标", "全年发展会员。", "XX区总工会", "2024年1月15日"])
+    (2, 'XX区总工会', 2024)
+    """
+    i = len(lines) - 1
+    while i >= 0 and not lines[i].strip():
+        i -= 1
+    if i < 1:
+        return None
+    m = _SIGN_DATE.match(lines[i]) or _ISSUED.match(lines[i])
+    if m is None:
+        return None
+    date_line = lines[i].strip()
+    if m.re is _ISSUED:
+        # "XX区总工会办公室 2024年1月18日印发": the footer of an official document.
+        unit_part = m.group("unit").strip()
+        year_m = YEAR.search(date_line[len(m.group("unit")):])
+        return i, unit_part or None, _year_value(year_m) if year_m else None
+    year_m = YEAR.search(date_line)
+    year = _year_value(year_m) if year_m else None
+    month_m = re.search(r"年\s*([0-9]{1,2})\s*月", date_line)
+    if year and month_m and int(month_m.group(1)) >= 11:
+        year += 1
+    first = i
+    unit = None
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    if j >= 0 and _SIGN_UNIT.match(lines[j].strip()) and UNIT.search(lines[j]):
+        first = j
+        unit = lines[j].strip()
+    return first, unit, year

@@ -64,11 +64,22 @@ def _split_title(text: str) -> tuple[str, str]:
 
 
 def _period_heading(segment: str) -> tuple[str, str] | None:
-    """``(period, body)`` when the segment is a month/period heading (三月份, 七——八月份:, 第一季度)."""
+    """``(period, body)`` when the segment is a month/period heading (三月份, 七——八月份:, 第一季度).
+
+    A theme after the colon (``二月主题：春风送岗``) belongs to the heading; an activity after it
+    (``三月份：召开教代会``) is the heading's body.
+    """
     m = P.PERIOD_HEADING.match(segment)
-    if m is None or not P.PERIOD_HAS_TIME_WORD.search(m.group("period")):
-        return None
-    return m.group("period").strip(), (m.group("body") or "").strip()
+    if m is not None and P.PERIOD_HAS_TIME_WORD.search(m.group("period")):
+        if m.group("body") and "主题" in segment[: m.start("body")]:
+            return P.TITLE_TRAIL.sub("", segment).strip(), ""
+        return m.group("period").strip(), (m.group("body") or "").strip()
+    if len(segment) <= 40 and P.PERIOD_HINT.search(segment):
+        from analyzer.extract.timeexpr import period_heading
+
+        if period_heading(segment) is not None:
+            return P.TITLE_TRAIL.sub("", segment).strip(), ""
+    return None
 
 
 def _label_heading(segment: str) -> tuple[str, str, str] | None:
@@ -175,7 +186,7 @@ class _OutlineBuilder:
         if P.HOLIDAY_DOTTED.match(segment) and (P.HOLIDAY_WORDS.match(tok.rest) or self._in_schedule()):
             return False
         parts = tok.parts
-        return parts[-1] == 1 or (parts[:-1] + (parts[-1] - 1,)) in self.dec_seen
+        return parts[-1] == 1 or ((*parts[:-1], parts[-1] - 1)) in self.dec_seen
 
     def _in_schedule(self) -> bool:
         return any(o.hint == "schedule" or o.style == "period" for o in self.stack)

@@ -157,7 +157,7 @@ PERIOD_HEADING = re.compile(
     rf"\s*(?:(?:工作)?(?:主题|重点|安排|计划|活动|工作)?\s*[:：]\s*(?P<body>.*))?$"
 )
 # Needed by the pattern above: a bare number must be followed by 月 somewhere in the period.
-PERIOD_HAS_TIME_WORD = re.compile(r"月|季度|半年|寒|暑|学期|期末|期中|周")
+PERIOD_HAS_TIME_WORD = re.compile(r"月|季度|半年|寒|暑|学期|期末|期中|周|开学")
 
 # A signature: a short line naming the issuing body, followed by the date ("XX工会" / "2019年2月").
 SIGNATURE_UNIT = re.compile(
@@ -165,3 +165,6 @@ SIGNATURE_UNIT = re.compile(
 )
 # A period heading that states its year explicitly (2019年2月).
 DATED_YEAR = re.compile(r"^\s*(?:19|20)[0-9]{2}\s*年")
+
+# Lines the full time grammar may read as a period heading (phases with dates, weeks with dates).
+PERIOD_HINT = re.compile(r"阶段|[0-9一二三四五六七八九十]\s*月|季度|半年|寒假|暑假")

@@ -1,0 +1,281 @@
+"""The monthly schedule: one item per activity, bound to its period heading, table row or own time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from analyzer.extract.timeexpr import (
+    Semester,
+    find_times,
+    is_past_reference,
+    leading_time,
+    period_heading,
+    trailing_time,
+)
+from analyzer.extract.units import (
+    HEADER_CELL,
+    OWNER_HEADER,
+    TIME_HEADER,
+    cells,
+    children,
+    is_owner_cell,
+    item_text,
+    own_lines,
+    sentences,
+)
+from analyzer.models import Plan, ScheduleItem, TimeSpan
+from analyzer.structure.numbering import match_token
+
+# The term a plan is for, from its title or opening: 第二学期/春季学期 → spring; 第一学期/秋季 → autumn.
+_SPRING = re.compile(r"第二学期|下学期|春季学期|春学期|春季")
+_AUTUMN = re.compile(r"第一学期|上学期|秋季学期|秋学期|秋季")
+# Punctuation left between a leading time and the activity: "9月份，大一新生…".
+_LEAD_JOIN = re.compile(r"^[\s，,、:：；;.。．]*")
+# A trailing bracketed time: "…（六月份）。"
+_TRAIL_PAREN = re.compile(r"\s*[（(][^（）()]{1,30}[)）]\s*[。.；;]?\s*$")
+# What follows a holiday that is used as an item's time: 期间/前后/前夕/之际 and a comma or colon.
+_HOLIDAY_AS_TIME = re.compile(r"[”\"]?(?:期间|前后|前夕|之际|来临之际|当天|当日|节日期间)?(?P<sep>\s*[，,：:])")
+# Months of the first teaching week by term (dates next to a week always win).
+_TERM_START = {"spring": 2, "autumn": 9}
+
+
+def plan_semester(plan: Plan) -> Semester | None:
+    """The school term a plan is for, when its title or opening says so.
+
+    >>> from analyzer.models import Plan
+    >>> plan_semester(Plan(id="x", index=1, title="2024年春季学期工会工作计划", unit=None, year=None,
+    ...                    line_start=1, line_end=1))
+    'spring'
+    """
+    head = (plan.title or "") + "".join(plan.text_lines[:3])
+    if _SPRING.search(head):
+        return "spring"
+    if _AUTUMN.search(head):
+        return "autumn"
+    return None
+
+
+@dataclass
+class _Ctx:
+    plan: Plan
+    semester: Semester | None
+    term_start: int | None
+    items: list[ScheduleItem] = field(default_factory=list)
+    seen: set[tuple[int, str]] = field(default_factory=set)
+
+    def add(self, span: TimeSpan, period: str, text: str, line: int) -> None:
+        text = text.strip()
+        if not text or HEADER_CELL.match(text) or (line, text) in self.seen:
+            return
+        self.seen.add((line, text))
+        year = self.plan.year + span.year_offset if self.plan.year else None
+        self.items.append(ScheduleItem(
+            month_start=span.month_start, month_end=span.month_end, period=period, text=text, line=line,
+            qualifier=span.qualifier, day=span.day, year=year))
+
+    def lead(self, text: str) -> TimeSpan | None:
+        span = leading_time(text, semester=self.semester, term_start=self.term_start)
+        if span is None:
+            span = self._holiday_lead(text)
+        if span is None or is_past_reference(text, span):
+            return None
+        return span
+
+    def _holiday_lead(self, text: str) -> TimeSpan | None:
+        """A holiday that opens an item as its time: ``三八妇女节期间，…``, ``“五一”前后，…``."""
+        spans = find_times(text[:20], semester=self.semester, term_start=self.term_start)
+        if not spans or spans[0].kind != "holiday" or spans[0].start > 2:
+            return None
+        if _HOLIDAY_AS_TIME.match(text, spans[0].end):
+            m = _HOLIDAY_AS_TIME.match(text, spans[0].end)
+            return replace(spans[0], end=m.end() - len(m.group("sep")))
+        return None
+
+    def trail(self, text: str) -> TimeSpan | None:
+        span = trailing_time(text, semester=self.semester, term_start=self.term_start)
+        if span is None or is_past_reference(text, span):
+            return None
+        return span
+
+
+def _after(text: str, span: TimeSpan) -> str:
+    return _LEAD_JOIN.sub("", text[span.end:])
+
+
+def _period_items(ctx: _Ctx, index: int, span: TimeSpan) -> None:
+    """Activities under a period heading: its numbered items, else its sentences."""
+    plan = ctx.plan
+    sec = plan.sections[index]
+    period = sec.title
+    kids = [k for k in children(plan, index) if plan.sections[k].style not in ("period", "label")]
+    table = _Table()
+    if sec.body:
+        for sentence in sentences(sec.body):
+            _bound(ctx, span, period, sentence, sec.line)
+    for k in kids:
+        _bound(ctx, span, period, item_text(plan, k), plan.sections[k].line)
+    for n, text in own_lines(plan, index):
+        if match_token(text) is not None:
+            continue
+        row = cells(text)
+        if row is not None:
+            _row(ctx, table, row, n, True, default=(span, period))
+            continue
+        if is_owner_cell(text):
+            continue
+        for sentence in sentences(text):
+            _bound(ctx, span, period, sentence, n)
+
+
+def _bound(ctx: _Ctx, span: TimeSpan, period: str, text: str, line: int) -> None:
+    """An activity under a period: its own leading time, when it has one, is more precise."""
+    own = ctx.lead(text)
+    if own is not None and own.kind != "week" and _after(text, own):
+        ctx.add(own, own.text, _after(text, own), line)
+    else:
+        ctx.add(span, period, text, line)
+
+
+
+
+@dataclass
+class _Table:
+    """Column roles learnt from a header row, and the period of the last dated row."""
+
+    owner_cols: set[int] = field(default_factory=set)
+    time_cols: set[int] = field(default_factory=set)
+    width: int = 0
+    last: tuple[TimeSpan, str] | None = None
+
+
+def _row(ctx: _Ctx, table: _Table, row: list[str], line: int, carry: bool,
+         default: tuple[TimeSpan, str] | None = None) -> None:
+    """A table row: the time cell gives the period, the other cells the activities (split on ；/;).
+
+    A header row (月份 | 工作内容 | 责任人) teaches which columns hold owners; a row without a time
+    cell continues the previous row's period (weekly calendars with continuation rows).
+    """
+    if all(not c or HEADER_CELL.match(c) for c in row):
+        table.owner_cols = {i for i, c in enumerate(row) if OWNER_HEADER.match(c)}
+        table.time_cols = {i for i, c in enumerate(row) if TIME_HEADER.match(c)}
+        table.width = len(row)
+        return
+    span_period: tuple[TimeSpan, str] | None = None
+    activities: list[str] = []
+    # Column roles hold for full rows only; a continuation row has fewer cells.
+    aligned = len(row) == table.width
+    owner_cols = table.owner_cols if aligned else set()
+    time_cols = table.time_cols if aligned else set()
+    for col, cell in enumerate(row):
+        if not cell or HEADER_CELL.match(cell) or col in owner_cols:
+            continue
+        span = period_heading(cell, semester=ctx.semester, term_start=ctx.term_start)
+        if span is not None:
+            if span_period is None or (span_period[0].kind == "week" and span.kind != "week"):
+                span_period = (span, cell if span_period is None else span.text)
+            continue
+        if col in time_cols or is_owner_cell(cell):
+            continue
+        activities.extend(p.strip() for p in re.split(r"\s*[;；]\s*", cell) if p.strip())
+    current = span_period or default or (table.last if carry else None)
+    if current is None:
+        return
+    table.last = current
+    for activity in activities:
+        ctx.add(current[0], current[1], activity, line)
+
+
+def _titled_period(ctx: _Ctx, title: str, *, holidays: bool) -> TimeSpan | None:
+    """The period an item's title names on its own (a dated phase, a month, a holiday label).
+
+    A holiday stands for its month only inside a schedule section: in a task list
+    (``护士节活动：…``) it names an occasion, not a date in the calendar.
+    """
+    span = period_heading(title, semester=ctx.semester, term_start=ctx.term_start)
+    if span is not None and span.kind == "holiday" and not holidays:
+        return None
+    if span is None and holidays and len(title) <= 8:
+        quoted = "“" + title.strip("“”\"") + "”"
+        spans = find_times(quoted, semester=ctx.semester, term_start=ctx.term_start)
+        if len(spans) == 1 and spans[0].kind == "holiday":
+            span = spans[0]
+    return span
+
+
+def _free_units(ctx: _Ctx, index: int, in_schedule: bool) -> None:
+    """Items outside period headings: table rows, and items that start or end with a time."""
+    plan = ctx.plan
+    sec = plan.sections[index]
+    units: list[tuple[str, int]] = []
+    titled = None
+    if sec.body and sec.style not in ("preamble", "period"):
+        titled = _titled_period(ctx, sec.title, holidays=in_schedule)
+    if titled is not None:
+        # "（一）宣传发动阶段（3月1日-3月15日）。组织…" / "4、五一：表彰…": the title is the period.
+        for sentence in sentences(sec.body):
+            _bound(ctx, titled, sec.title, sentence, sec.line)
+    elif sec.style not in ("preamble", "label", "period"):
+        units.append((sec.text or sec.title, sec.line))
+    elif sec.body:
+        units.append((sec.body, sec.line))
+    table = _Table()
+    for n, text in own_lines(plan, index):
+        if match_token(text) is not None:
+            continue
+        row = cells(text)
+        if row is not None:
+            _row(ctx, table, row, n, in_schedule)
+            continue
+        units.append((text, n))
+    for text, n in units:
+        for sentence in sentences(text):
+            span = ctx.lead(sentence)
+            if span is not None and span.kind != "week" and _after(sentence, span):
+                if not in_schedule and span.qualifier and "前" in span.qualifier:
+                    continue  # "12月底前完成…" is a deadline, not a scheduled activity
+                ctx.add(span, span.text, _after(sentence, span), n)
+                continue
+            span = ctx.trail(sentence)
+            if span is not None:
+                ctx.add(span, span.text, _TRAIL_PAREN.sub("", sentence) or sentence, n)
+                continue
+            if in_schedule:
+                hits = [s for s in find_times(sentence, semester=ctx.semester, term_start=ctx.term_start)
+                        if not is_past_reference(sentence, s) and s.kind != "week"]
+                if hits:
+                    ctx.add(hits[0], hits[0].text, sentence, n)
+
+
+def extract_schedule(plan: Plan) -> list[ScheduleItem]:
+    """Every scheduled activity of a plan, in reading order.
+
+    Month headings (三月份, 七——八月份, 第一季度 …) bind the items under them; table rows give their
+    time cell; elsewhere an item that starts (``9月份，…``) or ends (``…（六月份）``) with a time
+    is scheduled. Past-tense mentions (``3月份以来``) and review sections are left out.
+
+    >>> from analyzer.structure.outline import parse_outline
+    >>> from analyzer.models import Plan
+    >>> lines = ["三、工作安排", "七——八月份", "1、组织暑期疗休养。"]
+    >>> p = Plan(id="x", index=1, title=None, unit=None, year=2024, line_start=1, line_end=3,
+    ...          sections=parse_outline(lines).sections, text_lines=tuple(lines))
+    >>> [(i.month_start, i.month_end, i.text) for i in extract_schedule(p)]
+    [(7, 8, '组织暑期疗休养。')]
+    """
+    semester = plan_semester(plan)
+    ctx = _Ctx(plan, semester, _TERM_START.get(semester) if semester else None)
+    under_period: set[int] = set()
+    for i, sec in enumerate(plan.sections):
+        if sec.parent is not None and (sec.parent in under_period or plan.sections[sec.parent].style == "period"):
+            under_period.add(i)
+    for i, sec in enumerate(plan.sections):
+        if sec.kind == "review" or i in under_period:
+            continue
+        if sec.style == "period":
+            span = period_heading(sec.title, semester=semester, term_start=ctx.term_start)
+            if span is not None:
+                _period_items(ctx, i, span)
+                continue
+        _free_units(ctx, i, in_schedule=sec.kind == "schedule")
+    ctx.items.sort(key=lambda item: item.line)
+    return ctx.items
