@@ -109,6 +109,42 @@ def evaluate_cmd(gold_dir: Path, as_json: bool, details: bool) -> None:
         _fail(f"{gold_dir} 中没有金标准文件")
 
 
+@main.command("schedule", context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="输出文件：.xlsx（明细 + 月历）、.csv、.json 或 .ics；不加则在屏幕上显示。")
+@click.option("--year", type=click.IntRange(1990, 2100), default=None, help="计划未写明年份时，日历使用的年份。")
+def schedule_cmd(paths: tuple[Path, ...], output: Path | None, year: int | None) -> None:
+    """汇总所有单位的月度日程安排，生成一份总日程（Excel / CSV / JSON / iCalendar）。"""
+    from analyzer.pipeline import parse_paths
+    from analyzer.report import calendar
+
+    suffix = output.suffix.lower() if output is not None else ""
+    if output is not None and suffix not in (".xlsx", ".csv", ".json", ".ics"):
+        _fail(f"不支持的输出格式“{output.suffix or '（无扩展名）'}”；请使用 .xlsx、.csv、.json 或 .ics", EXIT_USAGE)
+    docs = list(parse_paths(paths))
+    bad = _report_errors(docs)
+    frame = calendar.schedule_frame(docs)
+    if output is None:
+        click.echo(calendar.to_terminal(frame))
+    elif suffix == ".xlsx":
+        calendar.write_xlsx(frame, output)
+    elif suffix == ".csv":
+        calendar.write_csv(frame, output)
+    elif suffix == ".json":
+        calendar.write_json(frame, output)
+    else:
+        _path, skipped = calendar.write_ics(docs, output, year=year)
+        if skipped:
+            click.echo(f"提示：{skipped} 项日程没有年份，未写入日历；请用 --year 指定年份", err=True)
+    plans = sum(len(d.plans) for d in docs)
+    units = frame["单位"].nunique() if len(frame) else 0
+    if output is not None:
+        click.echo(f"已写入 {output}：{len(docs) - bad} 个文件，{plans} 份计划，{units} 个单位，{len(frame)} 项日程", err=True)
+    if not docs or bad == len(docs):
+        sys.exit(EXIT_NOTHING)
+
+
 def run() -> None:
     """Entry point wrapper used by ``python -m analyzer``."""
     main(prog_name="plan-analyzer")

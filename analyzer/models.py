@@ -118,6 +118,7 @@ class ScheduleItem:
     qualifier: str | None = None
     day: int | None = None
     year: int | None = None
+    owner: str | None = None
 
 
 @dataclass(frozen=True)

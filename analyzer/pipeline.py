@@ -40,6 +40,13 @@ def _plan(doc: Document, span: PlanSpan, index: int, *, extract: bool) -> Plan:
         lines[0] = span.first_line_text
     elif span.marker is not None and lines:
         lines[0] = ""  # the marker line is the plan's title, not its content
+    scanned = list(lines)  # placeholders are looked for everywhere, the title included
+    if span.title:
+        # The title line is the plan's name, not its opening text.
+        for k in range(min(len(lines), 8)):
+            if lines[k].strip() == span.title:
+                lines[k] = ""
+                break
     signature = find_signature(lines)
     if signature is not None:
         # The closing "unit / date" lines are not content: blank them for the outline and extraction.
@@ -52,7 +59,7 @@ def _plan(doc: Document, span: PlanSpan, index: int, *, extract: bool) -> Plan:
     if signature is not None:
         year = year if year is not None or _placeholder_year(lines) else signature[2]
         unit = unit or (find_unit(signature[1], []) if signature[1] else None)
-    findings = (*outline.findings, *find_placeholders(lines, first_line=span.start))
+    findings = (*outline.findings, *find_placeholders(scanned, first_line=span.start))
     findings = tuple(_quote_original(doc, f) for f in findings)
     plan = Plan(
         id=f"{doc.sha256[:12]}#{index}",
@@ -95,9 +102,8 @@ def _extract(plan: Plan) -> Plan:
         from analyzer.extract.tasks import extract_tasks
     except ImportError:  # extraction not built yet
         return plan
-    schedule = extract_schedule(plan)
-    tasks = extract_tasks(plan)
-    return replace(plan, schedule=tuple(schedule), tasks=tuple(tasks))
+    plan = replace(plan, schedule=tuple(extract_schedule(plan)))
+    return replace(plan, tasks=tuple(extract_tasks(plan)))
 
 
 def parse_document(path: str | os.PathLike, *, extract: bool = True) -> ParsedDocument:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from analyzer.extract.fields import find_owner
 from analyzer.extract.timeexpr import (
     Semester,
     find_times,
@@ -64,7 +65,7 @@ class _Ctx:
     items: list[ScheduleItem] = field(default_factory=list)
     seen: set[tuple[int, str]] = field(default_factory=set)
 
-    def add(self, span: TimeSpan, period: str, text: str, line: int) -> None:
+    def add(self, span: TimeSpan, period: str, text: str, line: int, owner: str | None = None) -> None:
         text = text.strip()
         if not text or HEADER_CELL.match(text) or (line, text) in self.seen:
             return
@@ -72,7 +73,12 @@ class _Ctx:
         year = self.plan.year + span.year_offset if self.plan.year else None
         self.items.append(ScheduleItem(
             month_start=span.month_start, month_end=span.month_end, period=period, text=text, line=line,
-            qualifier=span.qualifier, day=span.day, year=year))
+            qualifier=span.qualifier, day=span.day, year=year, owner=owner or find_owner(text)))
+
+    def own_last(self, owner: str) -> None:
+        """An owner cell on its own line (flattened tables) belongs to the item before it."""
+        if self.items and self.items[-1].owner is None:
+            self.items[-1] = replace(self.items[-1], owner=owner)
 
     def lead(self, text: str) -> TimeSpan | None:
         span = leading_time(text, semester=self.semester, term_start=self.term_start)
@@ -123,6 +129,7 @@ def _period_items(ctx: _Ctx, index: int, span: TimeSpan) -> None:
             _row(ctx, table, row, n, True, default=(span, period))
             continue
         if is_owner_cell(text):
+            ctx.own_last(text)
             continue
         for sentence in sentences(text):
             _bound(ctx, span, period, sentence, n)
@@ -163,19 +170,26 @@ def _row(ctx: _Ctx, table: _Table, row: list[str], line: int, carry: bool,
         return
     span_period: tuple[TimeSpan, str] | None = None
     activities: list[str] = []
+    owners: list[str] = []
     # Column roles hold for full rows only; a continuation row has fewer cells.
     aligned = len(row) == table.width
     owner_cols = table.owner_cols if aligned else set()
     time_cols = table.time_cols if aligned else set()
     for col, cell in enumerate(row):
-        if not cell or HEADER_CELL.match(cell) or col in owner_cols:
+        if not cell or HEADER_CELL.match(cell):
+            continue
+        if col in owner_cols:
+            owners.append(cell)
             continue
         span = period_heading(cell, semester=ctx.semester, term_start=ctx.term_start)
         if span is not None:
             if span_period is None or (span_period[0].kind == "week" and span.kind != "week"):
                 span_period = (span, cell if span_period is None else span.text)
             continue
-        if col in time_cols or is_owner_cell(cell):
+        if col in time_cols:
+            continue
+        if is_owner_cell(cell):
+            owners.append(cell)
             continue
         activities.extend(p.strip() for p in re.split(r"\s*[;；]\s*", cell) if p.strip())
     current = span_period or default or (table.last if carry else None)
@@ -183,7 +197,7 @@ def _row(ctx: _Ctx, table: _Table, row: list[str], line: int, carry: bool,
         return
     table.last = current
     for activity in activities:
-        ctx.add(current[0], current[1], activity, line)
+        ctx.add(current[0], current[1], activity, line, "、".join(owners) or None)
 
 
 def _titled_period(ctx: _Ctx, title: str, *, holidays: bool) -> TimeSpan | None:

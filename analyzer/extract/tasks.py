@@ -1,10 +1,133 @@
-"""Tasks: every actionable item of a plan with its frequency, targets, owner and deadline."""
+"""Tasks: every actionable item of a plan with its frequency, targets, owner, deadline and months."""
 
 from __future__ import annotations
 
-from analyzer.models import Plan, Task
+import re
+from collections.abc import Iterator
+
+from analyzer.extract.fields import find_action, find_deadline, find_frequency, find_owner, find_targets
+from analyzer.extract.units import HEADER_CELL, cells, children, is_owner_cell, own_lines, sentences
+from analyzer.models import Plan, ScheduleItem, Task
+from analyzer.structure.numbering import match_token
+
+# Sections whose sentences are statements, not tasks (when the plan has other sections).
+_NOT_TASKS = frozenset({"preamble", "review", "guiding_ideology"})
+_MIN_CHARS = 4
+# Clauses of a sentence, each with its closing comma.
+_CLAUSE = re.compile(r"[^，,]+[，,]*")
+
+
+def _units(plan: Plan, index: int) -> Iterator[tuple[str, int, str | None]]:
+    """``(text, line, owner)`` pieces of one section: its heading segment, body lines, table rows."""
+    sec = plan.sections[index]
+    if sec.style in ("label", "period"):
+        if sec.body:
+            yield sec.body, sec.line, None
+    elif sec.style != "preamble":
+        yield sec.text or sec.title, sec.line, None
+    for n, text in own_lines(plan, index):
+        if match_token(text) is not None:
+            continue
+        row = cells(text)
+        if row is None:
+            yield text, n, None
+            continue
+        owners = [c for c in row if c and is_owner_cell(c)]
+        for cell in row:
+            if cell and not HEADER_CELL.match(cell) and not is_owner_cell(cell) and len(cell) > _MIN_CHARS:
+                yield cell, n, "、".join(owners) or None
+
+
+def _months_by_line(schedule: tuple[ScheduleItem, ...]) -> dict[int, list[ScheduleItem]]:
+    by_line: dict[int, list[ScheduleItem]] = {}
+    for item in schedule:
+        by_line.setdefault(item.line, []).append(item)
+    return by_line
+
+
+def _months(items: list[ScheduleItem], sentence: str) -> tuple[int, ...]:
+    for item in items:
+        if item.text and (item.text in sentence or sentence.rstrip("。；;") in item.text):
+            if item.month_start <= item.month_end:
+                return tuple(range(item.month_start, item.month_end + 1))
+            return (*range(item.month_start, 13), *range(1, item.month_end + 1))
+    return ()
 
 
 def extract_tasks(plan: Plan) -> list[Task]:
-    """Placeholder until the task-field extractors land (see fields.py)."""
-    return []
+    """Every actionable sentence of a plan as a Task with its fields.
+
+    A sentence is a task when it has an action (开展/组织/召开 … + object) or a frequency, a
+    quantitative target or a deadline. Statements of guiding ideology, the review of past work
+    and the untitled opening are not tasks (unless the plan has no sections at all). Months come
+    from the schedule item the sentence belongs to; the owner of an item (``（责任科室：…）``,
+    ``由…负责``) applies to each of its sentences.
+
+    >>> from analyzer.structure.outline import parse_outline
+    >>> lines = ["二、工作措施", "1、每月组织一次民警学习，由政工室负责。"]
+    >>> p = Plan(id="x", index=1, title=None, unit=None, year=None, line_start=1, line_end=2,
+    ...          sections=parse_outline(lines).sections, text_lines=tuple(lines))
+    >>> [(t.frequency, t.owner, t.action) for t in extract_tasks(p)]
+    [('monthly', '政工室', '组织')]
+    """
+    only_preamble = all(s.kind == "preamble" for s in plan.sections)
+    by_line = _months_by_line(plan.schedule)
+    tasks: list[Task] = []
+    for index, sec in enumerate(plan.sections):
+        if sec.kind in _NOT_TASKS and not (only_preamble and sec.kind == "preamble"):
+            continue
+        kind = "main_tasks" if sec.kind == "preamble" else sec.kind
+        item_owner = find_owner(" ".join(t for t, _n, _o in _units(plan, index))) if not children(plan, index) else None
+        for text, line, row_owner in _units(plan, index):
+            for sentence in (c for s in sentences(text) for c in _one_per_frequency(s)):
+                if len(sentence) < _MIN_CHARS:
+                    continue
+                task = _task(sentence, kind, line, row_owner or item_owner, by_line.get(line, []))
+                if task is not None:
+                    tasks.append(task)
+    return tasks
+
+
+def _one_per_frequency(sentence: str) -> list[str]:
+    """Split a sentence holding several frequencies into one clause group per frequency.
+
+    >>> _one_per_frequency("每年组织一次体检，每季度开展一次减压活动")
+    ['每年组织一次体检，', '每季度开展一次减压活动']
+    """
+    clauses = _CLAUSE.findall(sentence)
+    marked = [find_frequency(c) is not None for c in clauses]
+    if sum(marked) < 2:
+        return [sentence]
+    groups: list[str] = []
+    current = ""
+    seen_frequency = False
+    for clause, has in zip(clauses, marked):
+        if has and seen_frequency:
+            groups.append(current)
+            current = ""
+        current += clause
+        seen_frequency = seen_frequency or has
+    groups.append(current)
+    return [g for g in groups if g.strip()]
+
+
+def _task(sentence: str, kind: str, line: int, owner: str | None, items: list[ScheduleItem]) -> Task | None:
+    frequency = find_frequency(sentence)
+    targets = find_targets(sentence)
+    deadline = find_deadline(sentence)
+    action = find_action(sentence)
+    if not (action or frequency or targets or deadline):
+        return None
+    return Task(
+        text=sentence,
+        section_kind=kind,
+        line=line,
+        months=_months(items, sentence),
+        frequency=frequency[0] if frequency else None,
+        targets=tuple(targets),
+        owner=find_owner(sentence) or owner,
+        deadline=deadline[0] if deadline else None,
+        deadline_text=deadline[1] if deadline else None,
+        action=action[0] if action else None,
+        object=action[1] if action else None,
+    )
