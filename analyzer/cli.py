@@ -145,6 +145,112 @@ def schedule_cmd(paths: tuple[Path, ...], output: Path | None, year: int | None)
         sys.exit(EXIT_NOTHING)
 
 
+def _plans(paths: tuple[Path, ...]) -> list:  # list[Plan]
+    from analyzer.pipeline import parse_paths
+
+    docs = list(parse_paths(paths))
+    _report_errors(docs)
+    plans = [plan for doc in docs for plan in doc.plans]
+    if not plans:
+        _fail("没有读到任何计划；请检查文件路径和格式")
+    return plans
+
+
+def _groups(plans: list, group_by: str, manifest: Path | None) -> dict[str, str]:
+    from analyzer.compare.groups import groups_from_manifest, groups_from_metadata
+
+    if manifest is not None:
+        try:
+            return groups_from_manifest(plans, manifest)
+        except AnalyzerError as exc:
+            _fail(str(exc), EXIT_USAGE)
+    return groups_from_metadata(plans, group_by)  # type: ignore[arg-type]
+
+
+@main.command("keywords", context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--top", type=click.IntRange(1, 200), default=20, show_default=True, help="每组显示的关键词数。")
+@click.option("--by", "by", type=click.Choice(["plan", "section", "group"]), default="plan", show_default=True,
+              help="按计划、按章节类型或按分组统计。")
+@click.option("--group-by", type=click.Choice(["unit_type", "year", "unit"]), default="unit_type", show_default=True,
+              help="--by group 时的分组依据：单位类型、年份或单位。")
+@click.option("--manifest", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+              help="分组清单 CSV（列：文件,分组），优先于 --group-by。")
+@click.option("--method", type=click.Choice(["tfidf", "textrank"]), default="tfidf", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="写入 CSV 文件。")
+def keywords_cmd(paths: tuple[Path, ...], top: int, by: str, group_by: str, manifest: Path | None,
+                 method: str, output: Path | None) -> None:
+    """提取关键词（TF-IDF 或 TextRank），按计划、章节类型或分组。"""
+    from analyzer.report.atomic import write_atomic
+    from analyzer.report.comparison import plan_label
+    from analyzer.text.keywords import keywords_by
+
+    plans = _plans(paths)
+    groups = _groups(plans, group_by, manifest) if by == "group" else None
+    table = keywords_by(plans, by, groups, top, method=method)  # type: ignore[arg-type]
+    label_col = "plan_id" if by == "plan" else "group"
+    if by == "plan":
+        labels = {p.id: plan_label(p) for p in plans}
+        table[label_col] = table[label_col].map(labels)
+    table = table.rename(columns={"plan_id": "计划", "group": "分组", "term": "关键词", "weight": "权重",
+                                  "count": "次数", "rank": "名次"})
+    if output is not None:
+        write_atomic(output, table.to_csv(index=False), encoding="utf-8-sig")
+        click.echo(f"已写入 {output}", err=True)
+        return
+    first = table.columns[0]
+    for name, group in table.groupby(first, sort=False):
+        terms = "、".join(f"{t}({w:.2f})" for t, w in zip(group["关键词"], group["权重"], strict=True))
+        click.echo(f"【{name}】{terms}")
+
+
+@main.command("compare", context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "outdir", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="输出文件夹（CSV、Excel 和图表）。")
+@click.option("--group-by", type=click.Choice(["unit_type", "year", "unit"]), default="unit_type", show_default=True,
+              help="关键性分析的分组依据。")
+@click.option("--manifest", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+              help="分组清单 CSV（列：文件,分组）。")
+@click.option("--templates", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
+              help="已知模板范文所在文件夹，检查计划是否抄自这些模板。")
+def compare_cmd(paths: tuple[Path, ...], outdir: Path, group_by: str, manifest: Path | None,
+                templates: Path | None) -> None:
+    """比较计划：相似度、抄袭段落、关键性、职责覆盖，输出表格和图表。"""
+    from analyzer.pipeline import parse_paths
+    from analyzer.report.comparison import compare_tables, write_comparison
+
+    plans = _plans(paths)
+    template_texts: list[tuple[str, str]] = []
+    if templates is not None:
+        for doc in parse_paths([templates], extract=False):
+            for plan in doc.plans:
+                template_texts.append((Path(doc.source).name, plan.text))
+    tables = compare_tables(plans, groups=_groups(plans, group_by, manifest), templates=template_texts)
+    written = write_comparison(tables, outdir)
+    pairs = len(tables.copy_pairs)
+    click.echo(f"已比较 {len(plans)} 份计划：发现 {pairs} 对计划有雷同段落；写入 {outdir}（{len(written)} 个文件）")
+
+
+@main.command("kwic", context_settings=CONTEXT)
+@click.argument("term")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--window", type=click.IntRange(2, 80), default=15, show_default=True, help="左右各显示的字数。")
+def kwic_cmd(term: str, paths: tuple[Path, ...], window: int) -> None:
+    """查看一个词在各计划中的上下文（关键词索引）。"""
+    from analyzer.compare.kwic import kwic
+    from analyzer.report.comparison import plan_label
+
+    plans = _plans(paths)
+    labels = {p.id: plan_label(p) for p in plans}
+    table = kwic(plans, term, window=window)
+    if table.empty:
+        click.echo(f"没有找到“{term}”")
+        return
+    for row in table.itertuples(index=False):
+        click.echo(f"{labels.get(row.plan_id, row.plan_id)} 第{row.line}行：{row.left:>{window}}【{row.term}】{row.right}")
+
+
 def run() -> None:
     """Entry point wrapper used by ``python -m analyzer``."""
     main(prog_name="plan-analyzer")

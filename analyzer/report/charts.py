@@ -59,7 +59,9 @@ def cjk_font() -> str:
         if path.is_file():
             font_manager.fontManager.addfont(str(path))
             return font_manager.FontProperties(fname=str(path)).get_name()
-    raise AnalyzerError("找不到中文字体，图表无法显示中文：请安装 Noto Sans CJK 或文泉驿字体，或安装 mplfonts 包。")
+    raise AnalyzerError(
+        "找不到中文字体，图表无法显示中文：请安装 Noto Sans CJK 或文泉驿字体，或安装 mplfonts 包。"
+    )
 
 
 @contextmanager
@@ -153,7 +155,9 @@ def duty_heatmap(
         return _save(fig, path)
 
 
-def keyness_bars(table: pd.DataFrame, path: Path, *, top: int = 15, title: str = "关键性") -> tuple[Path, Path]:
+def keyness_bars(
+    table: pd.DataFrame, path: Path, *, top: int = 15, title: str = "关键性"
+) -> tuple[Path, Path]:
     """Bars of the most key terms for the target and for the reference (signed G²), PNG and SVG.
 
     Args:
