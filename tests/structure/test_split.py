@@ -53,7 +53,7 @@ def test_markers_fused_to_content() -> None:
 
 
 def test_count_in_title_is_a_check_not_the_truth() -> None:
-    lines = ["学校工会工作计划精选6篇"] + _doc(["篇一", "篇二", "篇三"], intro=False)[1:]
+    lines = ["学校工会工作计划精选6篇", *_doc(["篇一", "篇二", "篇三"], intro=False)[1:]]
     split = split_plans(lines)
     assert len(split.spans) == 3
     assert [f.rule for f in split.findings] == ["compilation_count_mismatch"]
