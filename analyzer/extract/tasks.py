@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from analyzer.extract.fields import find_action, find_deadline, find_frequency, find_owner, find_targets
-from analyzer.extract.units import HEADER_CELL, cells, children, is_owner_cell, own_lines, sentences
+from analyzer.extract.units import HEADER_CELL, cells, has_children, is_owner_cell, own_lines, sentences
 from analyzer.models import Plan, ScheduleItem, Task
 from analyzer.structure.numbering import match_token
 
@@ -77,7 +77,8 @@ def extract_tasks(plan: Plan) -> list[Task]:
         if sec.kind in _NOT_TASKS and not (only_preamble and sec.kind == "preamble"):
             continue
         kind = "main_tasks" if sec.kind == "preamble" else sec.kind
-        item_owner = find_owner(" ".join(t for t, _n, _o in _units(plan, index))) if not children(plan, index) else None
+        leaf = not has_children(plan, index)
+        item_owner = find_owner(" ".join(t for t, _n, _o in _units(plan, index))) if leaf else None
         for text, line, row_owner in _units(plan, index):
             for sentence in (c for s in sentences(text) for c in _one_per_frequency(s)):
                 if len(sentence) < _MIN_CHARS:
@@ -101,7 +102,7 @@ def _one_per_frequency(sentence: str) -> list[str]:
     groups: list[str] = []
     current = ""
     seen_frequency = False
-    for clause, has in zip(clauses, marked):
+    for clause, has in zip(clauses, marked, strict=True):
         if has and seen_frequency:
             groups.append(current)
             current = ""

@@ -42,8 +42,25 @@ class Unit:
 
 
 def children(plan: Plan, index: int) -> list[int]:
-    """Indices of the direct subsections of section ``index``."""
-    return [i for i, s in enumerate(plan.sections) if s.parent == index]
+    """Indices of the direct subsections of section ``index``.
+
+    Sections are flat in reading order, so a section's subtree is the run of deeper sections
+    right after it: the walk costs the subtree's size, not the plan's.
+    """
+    sections = plan.sections
+    level = sections[index].level
+    found = []
+    for j in range(index + 1, len(sections)):
+        if sections[j].level <= level:
+            break
+        if sections[j].parent == index:
+            found.append(j)
+    return found
+
+
+def has_children(plan: Plan, index: int) -> bool:
+    """Whether section ``index`` has subsections (its first child, if any, comes right after it)."""
+    return index + 1 < len(plan.sections) and plan.sections[index + 1].parent == index
 
 
 def heading_lines(plan: Plan) -> set[int]:
@@ -54,8 +71,7 @@ def heading_lines(plan: Plan) -> set[int]:
 def own_lines(plan: Plan, index: int) -> Iterator[tuple[int, str]]:
     """The section's own body lines: after its heading, up to its first subsection."""
     sec = plan.sections[index]
-    kids = children(plan, index)
-    stop = plan.sections[kids[0]].line - 1 if kids else sec.end_line
+    stop = plan.sections[index + 1].line - 1 if has_children(plan, index) else sec.end_line
     start = sec.line + 1 if sec.style != "preamble" else sec.line
     for n in range(start, stop + 1):
         text = plan.line(n).strip()

@@ -15,6 +15,8 @@ _ACTION_WORDS = re.compile(
     r"(?:加强|强化|推进|深化|开展|落实|提高|提升|完善|健全|做好|抓好|突出|围绕|实现|推动|筑牢|打造|建设"
     r"|创新|维护|服务|发挥|凝聚|促进|坚持|构建|组织|丰富|关爱|聚焦|夯实|激发|扩大|规范|增强|助力|搭建)"
 )
+# Light words allowed around a section name on a line of its own (主要/具体/工作/如下 …).
+_NAME_MODIFIERS = re.compile(r"[\s、和及与暨的:：()（）一二三四五六七八九十年度学期0-9]|主要|具体|工作|本|今年|全年|如下表?|各项")
 # Past-tense review wording in a body.
 _REVIEW_WORDS = re.compile(r"(?:圆满完成|取得了|开展了|组织了|举办了|召开了|完成了|获得了|一年来|过去的一年)")
 
@@ -28,14 +30,28 @@ def kind_table() -> dict[str, dict[str, int]]:
 
 
 @lru_cache(maxsize=1)
-def _term_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
+def _term_index() -> dict[str, list[tuple[str, str, int]]]:
+    """First character → ``(term, kind, weight)`` of every synonym starting with it, longest first."""
     lookup: dict[str, tuple[str, int]] = {}
     for kind, terms in kind_table().items():
         for term, weight in terms.items():
             if term not in lookup or lookup[term][1] < weight:
                 lookup[term] = (kind, weight)
-    alternation = "|".join(re.escape(t) for t in sorted(lookup, key=len, reverse=True))
-    return re.compile(alternation), lookup
+    index: dict[str, list[tuple[str, str, int]]] = {}
+    for term in sorted(lookup, key=len, reverse=True):
+        index.setdefault(term[0], []).append((term, *lookup[term]))
+    return index
+
+
+def _hits(text: str) -> list[tuple[int, int, str, str]]:
+    """Every synonym in ``text`` (overlaps included) as ``(weight, position, term, kind)``."""
+    index = _term_index()
+    found = []
+    for at, ch in enumerate(text):
+        for term, kind, weight in index.get(ch, ()):
+            if text.startswith(term, at):
+                found.append((weight, at, term, kind))
+    return found
 
 
 def match_kind(title: str) -> tuple[str, int] | None:
@@ -44,18 +60,11 @@ def match_kind(title: str) -> tuple[str, int] | None:
     >>> match_kind("二、工作思路和措施")
     ('measures', 4)
     """
-    _pattern, lookup = _term_pattern()
-    head = title[:40]
-    best: tuple[int, int, str] | None = None  # (weight, -position, term)
-    for term, (_kind, weight) in lookup.items():
-        at = head.find(term)
-        if at >= 0:
-            cand = (weight, -at, term)
-            if best is None or cand > best:
-                best = cand
-    if best is None:
+    hits = _hits(title[:40])
+    if not hits:
         return None
-    return lookup[best[2]][0], best[0]
+    weight, _neg_at, _term, kind = max(hits, key=lambda h: (h[0], -h[1]))
+    return kind, weight
 
 
 def is_section_name(text: str) -> str | None:
@@ -64,18 +73,15 @@ def is_section_name(text: str) -> str | None:
     >>> is_section_name("具体时间安排")
     'schedule'
     """
-    _pattern, lookup = _term_pattern()
-    hits = [(lookup[t][1], len(t), t) for t in lookup if t in text]
+    hits = _hits(text)
     if not hits:
         return None
-    weight, _, term = max(hits)
-    kind = lookup[term][0]
+    weight, at, term, kind = max(hits, key=lambda h: (h[0], len(h[2])))
     if weight < 3:
         return None
     # The rest of the line may only be light modifiers: 主要/具体/工作/和/及/、 and the like.
-    at = text.find(term)
     rest = text[:at] + text[at + len(term):]
-    rest = re.sub(r"[\s、和及与暨的、:：()（）一二三四五六七八九十年度学期0-9]|主要|具体|工作|本|今年|全年|如下|如下表|各项", "", rest)
+    rest = _NAME_MODIFIERS.sub("", rest)
     return kind if len(rest) <= 2 else None
 
 

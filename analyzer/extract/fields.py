@@ -1,0 +1,156 @@
+"""Task fields read from one item's text: frequency, quantitative targets, owner, deadline, action.
+
+Decisions (tested in ``tests/extract/test_fields.py``):
+
+- Frequency: the earliest frequency word wins; 举办一次/组织一次 give ``once`` only when no
+  period word is present; 不定期 gives ``None``. Counted periods are bucketed by length:
+  every N days → weekly up to 15 days (每天, 每10天, 每半月, like 每两周), monthly up to 62,
+  quarterly up to 100, half-yearly up to 200, else yearly; every N months → monthly for 1–2,
+  quarterly for 3–5, half-yearly for 6–11, yearly from 12.
+- Targets are minimal phrases as written, leftmost-longest and non-overlapping; counts after a
+  verb need Arabic digits (培训工会干部200名) so that 四项技能大赛 or 第四届 are not targets.
+- Deadline month: a time followed by 前 or a completion verb (完成/验收/上报 …) or preceded by
+  截至; the month is the span's last month (上半年完成 → 6), or its first for a holiday or
+  vacation with 前 (春节前 → 1). Past references (6月底前已完成) are not deadlines.
+"""
+
+from __future__ import annotations
+
+from analyzer.extract import patterns as P
+from analyzer.extract.numerals import cn_to_int
+from analyzer.extract.timeexpr import find_times, is_past_reference
+
+_DAY_BUCKETS = ((15, "weekly"), (62, "monthly"), (100, "quarterly"), (200, "half_yearly"))
+_MONTH_BUCKETS = ((2, "monthly"), (5, "quarterly"), (11, "half_yearly"))
+_OBJECT_MAX = 20
+_RUN_MAX, _RUN_KEEP = 8, 6  # a verb-to-number run longer than _RUN_MAX keeps its last _RUN_KEEP chars
+
+
+def _bucket(n: int, buckets: tuple[tuple[int, str], ...]) -> str:
+    return next((name for limit, name in buckets if n <= limit), "yearly")
+
+
+def find_frequency(text: str) -> tuple[str, str] | None:
+    """The frequency of a task and the words that say it.
+
+    Args:
+        text: One item's text.
+
+    Returns:
+        ``(frequency, matched text)`` with frequency in weekly, monthly, quarterly, semesterly,
+        half_yearly, yearly, once; ``None`` when there is none (or it is 不定期).
+
+    >>> find_frequency("每学期召开一次教代会")
+    ('semesterly', '每学期')
+    """
+    m = P.FREQUENCY.search(text)
+    if m is None:
+        once = P.ONCE.search(text)
+        return ("once", once.group()) if once else None
+    kind = m.lastgroup
+    if kind == "irregular":
+        return None
+    if kind == "n_days":
+        return _bucket(cn_to_int(m.group("n_days")) or 1, _DAY_BUCKETS), m.group()
+    if kind == "n_months":
+        return _bucket(cn_to_int(m.group("n_months")) or 1, _MONTH_BUCKETS), m.group()
+    if kind is None:  # 每月 / 每天 with no count captured
+        return ("monthly" if "月" in m.group() else "weekly"), m.group()
+    return kind, m.group()
+
+
+def find_targets(text: str) -> list[str]:
+    """Quantitative targets as written, minimal phrases, in reading order.
+
+    Patterns are tried in order of precision (rates, percentages, minimum counts, counted nouns,
+    verb counts)
+    and a later match overlapping an earlier one is dropped, so a comparator phrase
+    (不少于500人次) wins over the verb phrase around it (培训职工不少于500人次).
+
+    >>> find_targets("集体合同签订率达到100%,培训工会干部200名")
+    ['签订率达到100%', '培训工会干部200名']
+    """
+    taken: list[tuple[int, int]] = []
+    patterns = (P.RATE_TARGET, P.PERCENT_TARGET, P.MIN_COUNT_TARGET, P.COUNT_NOUN_TARGET, P.VERB_COUNT_TARGET)
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if pattern is P.VERB_COUNT_TARGET and len(m.group("run")) > _RUN_MAX:
+                start = _cut_run(text, m.start("run"), m.end("run"))
+            if all(end <= s or start >= e for s, e in taken):
+                taken.append((start, end))
+    return [text[s:e] for s, e in sorted(taken)]
+
+
+def _cut_run(text: str, start: int, end: int) -> int:
+    """Where a long verb-to-number run is cut: its last ``_RUN_KEEP`` characters, widened to a quote.
+
+    新建和提档升级“职工小家”8个 → “职工小家”8个.
+    """
+    cut = end - _RUN_KEEP
+    if "”" in text[cut:end] and "“" not in text[cut : text.index("”", cut)]:
+        opening = text.rfind("“", start, cut)
+        cut = opening if opening >= 0 else cut
+    return cut
+
+
+def find_owner(text: str) -> str | None:
+    """Who is responsible for a task, as written.
+
+    Tries, in order: a labelled owner in brackets (（责任科室：组织部、宣教部）), a labelled
+    owner (责任人:…), 由X负责/牵头, 组长由X担任, and a unit in brackets at the end (…(工会)).
+
+    >>> find_owner("开展劳动竞赛(责任科室:组织部、宣教部)"), find_owner("组长由书记担任")
+    ('组织部、宣教部', '书记')
+    """
+    for pattern in (P.OWNER_LABELLED_PAREN, P.OWNER_LABELLED, P.OWNER_BY, P.OWNER_LEADER):
+        m = pattern.search(text)
+        if m:
+            owner = next(g for g in m.groups() if g)
+            return owner.strip() or None
+    m = P.OWNER_TRAILING.search(text.rstrip())
+    return m.group(1) if m else None
+
+
+def find_deadline(text: str) -> tuple[int, str] | None:
+    """The month by which a task must be done, and the words that say it.
+
+    >>> find_deadline("争取在6月底进行验收")
+    (6, '6月底进行验收')
+    """
+    for span in find_times(text):
+        after = P.DEADLINE_AFTER.match(text, span.end)
+        before = "前" in (span.qualifier or "") and "前后" not in (span.qualifier or "")
+        if not (after or before or P.DEADLINE_BEFORE.search(text, max(0, span.start - 4), span.start)):
+            continue
+        if is_past_reference(text, span):
+            continue
+        first = span.kind in ("holiday", "vacation") and before
+        month = span.month_start if first else span.month_end
+        return month, text[span.start : after.end() if after else span.end]
+    m = P.DEADLINE_YEAR.search(text)
+    return (12, m.group()) if m else None
+
+
+def find_action(text: str) -> tuple[str, str] | None:
+    """The main verb of a task and its object: 召开教代会 → (召开, 教代会).
+
+    A coordinating verb (组织, 配合, 协助 …) followed closely by another verb gives way to it:
+    组织召开教代会 → (召开, 教代会); 配合学校做好开学工作 → (做好, 开学工作).
+
+    >>> find_action("组织召开大队全体民警代表大会。")
+    ('召开', '大队全体民警代表大会')
+    """
+    m = P.ACTION_VERB.search(text)
+    if m is None:
+        return None
+    if m.group() in P.LIGHT_VERB:
+        limit = P.OBJECT_END.search(text, m.end())
+        stop = min(m.end() + 8, limit.start() if limit else len(text))
+        inner = P.ACTION_VERB.search(text, m.end(), stop)
+        if inner:
+            m = inner
+    rest = text[m.end() :]
+    end = P.OBJECT_END.search(rest)
+    obj = P.OBJECT_LEAD.sub("", rest[: end.start() if end else len(rest)]).strip()[:_OBJECT_MAX]
+    return (m.group(), obj) if obj else None

@@ -1,0 +1,394 @@
+"""A grammar of plan time expressions (months, ranges, dates, quarters, holidays …) resolved to months.
+
+Each pattern in ``extract.patterns`` yields candidate hits; overlapping hits are resolved
+longest-leftmost, and a few "not a time" patterns (寒暑假, 一月一次, 三八红旗手) hide what they
+cover. Decisions worth knowing (all tested in ``tests/extract/test_timeexpr.py``):
+
+- 寒暑假 and 上下半年 give no span (two disjoint periods / a frequency); 一月一次 is a frequency.
+- 三八红旗手, 五一劳动奖章 are titles, not dates. Short holiday names (三八, 五一, 六一, 3.8, 五·四)
+  count only in quotes or with their holiday word (三八节, 五一劳动节), so 5.1万元, 1.1 and 六一班
+  give nothing. 学雷锋 → March.
+- Lunar festivals get their usual Gregorian month: 春节 1–2, 元宵 2, 清明 4, 端午 6, 中秋 9, 重阳 10.
+  A month after 农历/阴历 is not read.
+- A list of months (三、四月份) is one span from the first to the last month. At the start of a
+  line, ``X、Y月`` is a list only when X is Chinese and Y = X + 1 (七、八月份); otherwise ``X、``
+  is item numbering (3、4月份 → 4, 1、2月底前 → 2).
+- A range may wrap the year end (11月至次年1月 → 11, 1; 冬季 → 12, 2).
+- ``qualifier`` is the part of the month and/or "before" as a short form: 上旬/中旬/下旬/上中旬/
+  中下旬, 初/中/底/末, 前 (以前/之前 → 前), 前后, or both (6月底前 → ``底前``).
+- Semester anchors need ``semester``: spring 开学初/学期初 2–3, 期中 4–5, 学期末/期末 6–7; autumn
+  开学初 9, 期中 11, 学期末/期末 1 (``year_offset`` stays 0). Without it they give no span but
+  still count as time words in a period heading (学期末（次年1月）： is a heading for January).
+- Teaching weeks (第N周, 第N-M周) give months only with ``term_start``: week N starts
+  (N - 1) * 7 days after day 1 of that month (a non-leap year); a date next to the week
+  (``第一周 | 3月1日-3月7日``) is found on its own as a date.
+- Seasons: 春季 3–5, 夏季 6–8, 秋季 9–11, 冬季 12–2 (not 春季学期 and similar).
+- 次年/明年/来年 set ``year_offset`` 1; 去年/上年 -1, 前年 -2 (and are past references).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from itertools import accumulate, pairwise
+from typing import Literal, NamedTuple
+
+from analyzer.extract import patterns as P
+from analyzer.extract.numerals import cn_to_int
+from analyzer.models import TimeSpan
+
+Semester = Literal["spring", "autumn"]
+
+_YEAR_OFFSETS = {"次年": 1, "明年": 1, "来年": 1, "翌年": 1, "下一年": 1, "去年": -1, "上年": -1, "前年": -2}
+_BEFORE_FORMS = {"以前": "前", "之前": "前", "前": "前", "前后": "前后"}
+_SEASONS = {"春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 2)}
+_VACATIONS = {"寒假": (1, 2), "暑假": (7, 8), "暑期": (7, 8)}
+_SEMESTER_MONTHS = {
+    "spring": {"start": (2, 3), "mid": (4, 5), "end": (6, 7)},
+    "autumn": {"start": (9, 9), "mid": (11, 11), "end": (1, 1)},
+}
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # a non-leap year
+_MONTH_FIRST_DAY = (0, *accumulate(_MONTH_DAYS))  # day-of-year (0-based) of each month's day 1
+_MAX_WEEK = 30
+_SHORT_TEXT = 400  # texts up to this length are scanned whole
+_HOLIDAY_MONTHS = {name: (first, last, day) for name, _pattern, first, last, day in P.HOLIDAYS}
+_SHORT_NAME_START = frozenset("三五六七八十0123456789")
+_HEADING_MAX_LEN = 40
+
+
+class _Hit(NamedTuple):
+    """A candidate match: a span, a bare time word (第三周, 学期末: no months known) or a blocker."""
+
+    start: int
+    end: int
+    span: TimeSpan | None
+    label: str = "span"  # span | bare (a time word whose months are unknown) | blocker
+
+
+def _month(value: str | None) -> int | None:
+    n = cn_to_int(value) if value else None
+    return n if n is not None and 1 <= n <= 12 else None
+
+
+def _day(value: str | None) -> int | None:
+    n = cn_to_int(value) if value else None
+    return n if n is not None and 1 <= n <= 31 else None
+
+
+def _qualifier(part: str | None, before: str | None) -> str | None:
+    text = (part or "") + (_BEFORE_FORMS[before] if before else "")
+    return text or None
+
+
+def _span(text: str, start: int, end: int, first: int, last: int, kind: str, **extra: object) -> _Hit:
+    span = TimeSpan(text[start:end], first, last, start=start, end=end, kind=kind, **extra)  # type: ignore[arg-type]
+    return _Hit(start, end, span)
+
+
+def _month_hit(m: re.Match[str], text: str) -> _Hit | None:
+    """A month, list, range or date from ``MONTH_EXPR``."""
+    start = m.start() if m.group("yw") else m.start("m1")
+    if P.LUNAR_BEFORE.search(text, max(0, start - 2), start):
+        return None
+    first, last, day = _month(m.group("m1")), None, None
+    ranged = m.group("m2") or m.group("d3")
+    qualifier = _qualifier(m.group("part") if ranged else m.group("p1") or m.group("part"), m.group("before"))
+    offset = _YEAR_OFFSETS.get(m.group("yw") or "", 0)
+    if m.group("lst"):
+        values = [first, *(_month(v) for v in m.group("lst").split("、")[1:])]
+        ok = all(values) and all(a < b for a, b in pairwise(values))  # type: ignore[operator]
+        at_line_start = not text[text.rfind("\n", 0, start) + 1 : start].strip()
+        if ok and not (at_line_start and (m.group("m1").isdigit() or values[1] != values[0] + 1)):  # type: ignore[operator]
+            first, last = values[0], values[-1]
+        else:  # 1、3月: the first number is item numbering; read the time again after it
+            again = P.MONTH_EXPR.match(text, m.start("lst") + m.group("lst").rfind("、") + 1)
+            return _month_hit(again, text) if again and not again.group("lst") else None
+    elif m.group("mr"):
+        last = _month(m.group("mr"))
+    else:
+        if m.group("d1"):
+            day = _day(m.group("d1"))
+            if day is None or (m.group("d1b") and _day(m.group("d1b")) is None):
+                return None
+        if m.group("m2"):
+            last = _month(m.group("m2"))
+            if last is None:
+                return None
+        elif m.group("d3") and _day(m.group("d3")) is None:
+            return None
+    if first is None:
+        return None
+    last = first if last is None else last
+    kind = "date" if day else "month"
+    return _span(text, start, m.end(), first, last, kind, qualifier=qualifier, day=day, year_offset=offset)
+
+
+def _numeric_date_hit(m: re.Match[str], text: str) -> _Hit | None:
+    month, day = _month(m.group("m")), _day(m.group("d"))
+    if month is None or day is None:
+        return None
+    return _span(text, m.start(), m.end(), month, month, "date", day=day)
+
+
+def _quarter_hit(m: re.Match[str], text: str) -> _Hit | None:
+    q1 = cn_to_int(m.group("q1") or m.group("qn"))
+    q2 = cn_to_int(m.group("q2")) if m.group("q2") else q1
+    if not q1 or not q2 or q2 < q1:
+        return None
+    first, last = _narrow((q1 - 1) * 3 + 1, q2 * 3, m.group("part"))
+    qualifier = _qualifier(m.group("part"), m.group("before"))
+    return _span(text, m.start(), m.end(), first, last, "quarter", qualifier=qualifier)
+
+
+def _narrow(first: int, last: int, part: str | None) -> tuple[int, int]:
+    """The months of a period's end (末/底) or start (初): 第一季度末 → 3, 下半年初 → 7."""
+    if part in ("末", "底"):
+        return last, last
+    return (first, first) if part == "初" else (first, last)
+
+
+def _half_year_hit(m: re.Match[str], text: str) -> _Hit | None:
+    if m.group("yp"):  # 年初 / 年底 / 年末 / 年终
+        month = 1 if m.group("yp") == "初" else 12
+        qualifier = _qualifier(m.group("yp") if m.group("yp") != "终" else "末", m.group("before2"))
+        return _span(text, m.start(), m.end(), month, month, "year_part", qualifier=qualifier)
+    first, last = _narrow(*((1, 6) if m.group("h") == "上" else (7, 12)), m.group("part"))
+    qualifier = _qualifier(m.group("part"), m.group("before"))
+    return _span(text, m.start(), m.end(), first, last, "half_year", qualifier=qualifier)
+
+
+def _vacation_hit(m: re.Match[str], text: str) -> _Hit | None:
+    first, last = _VACATIONS[m.group("v")]
+    qualifier = _qualifier(None, m.group("before"))
+    return _span(text, m.start(), m.end(), first, last, "vacation", qualifier=qualifier)
+
+
+def _holiday_hit(m: re.Match[str], text: str) -> _Hit | None:
+    name = m.lastgroup
+    if name == "before":
+        name = next(n for n in _HOLIDAY_MONTHS if m.group(n) is not None)
+    first, last, day = _HOLIDAY_MONTHS[name or ""]
+    start = m.start()
+    if start and text[start] in _SHORT_NAME_START and P.NUMBER_BEFORE.match(text, start - 1):
+        return None  # 15.1劳动节, 二十五一: the name continues a longer number
+    qualifier = _qualifier(None, m.group("before"))
+    return _span(text, start, m.end(), first, last, "holiday", qualifier=qualifier, day=day)
+
+
+def _season_hit(m: re.Match[str], text: str) -> _Hit | None:
+    first, last = _SEASONS[m.group("s")]
+    return _span(text, m.start(), m.end(), first, last, "season")
+
+
+def _week_month(term_start: int, week: int) -> int:
+    """The month in which teaching week ``week`` starts (week 1 starts on day 1 of ``term_start``)."""
+    day = (_MONTH_FIRST_DAY[term_start - 1] + (week - 1) * 7) % 365
+    return next(i for i in range(12) if day < _MONTH_FIRST_DAY[i + 1]) + 1
+
+
+# (anchor characters, (reach before, reach after) an anchor, pattern, handler). A reach bounds how
+# far a match (plus its lookarounds) can extend from any anchor inside it.
+_HANDLERS = (
+    (P.MONTH_ANCHORS, (14, 24), P.MONTH_EXPR, _month_hit),
+    (P.NUMERIC_DATE_ANCHORS, (8, 8), P.NUMERIC_DATE, _numeric_date_hit),
+    (P.QUARTER_ANCHORS, (8, 6), P.QUARTER, _quarter_hit),
+    (P.HALF_YEAR_ANCHORS, (4, 8), P.HALF_YEAR, _half_year_hit),
+    (P.VACATION_ANCHORS, (2, 6), P.VACATION, _vacation_hit),
+    (P.HOLIDAY_ANCHORS, (12, 12), P.HOLIDAY, _holiday_hit),
+    (P.SEASON_ANCHORS, (2, 4), P.SEASON, _season_hit),
+)
+_NOT_TIME_REACH, _SEMESTER_REACH, _WEEK_REACH = (8, 8), (4, 6), (12, 4)
+
+
+def _regions(
+    anchors: str, reach: tuple[int, int], text: str, found: dict[str, list[int]]
+) -> list[tuple[int, int]]:
+    """The parts of ``text`` where a pattern with these anchor characters can match.
+
+    ``found`` maps each anchor character in ``text`` to its positions. A short text is one
+    region when it holds one of ``anchors``; in a long one, windows of ``reach`` characters
+    around the anchors are merged, so a pattern never walks through anchor-free stretches.
+    """
+    if len(text) <= _SHORT_TEXT:
+        return [] if found.keys().isdisjoint(anchors) else [(0, len(text))]
+    positions = sorted(p for c in anchors for p in found.get(c, ()))
+    regions: list[tuple[int, int]] = []
+    for pos in positions:
+        lo, hi = max(0, pos - reach[0]), min(len(text), pos + 1 + reach[1])
+        if regions and lo <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], hi)
+        else:
+            regions.append((lo, hi))
+    return regions
+
+
+def _scan(text: str, semester: Semester | None, term_start: int | None) -> list[_Hit]:
+    """Every candidate hit in ``text``, resolved longest-leftmost into non-overlapping hits."""
+    found: dict[str, list[int]] = {}
+    if len(text) <= _SHORT_TEXT:  # only which anchors occur matters
+        found = {c: [] for c in P.ANCHOR.findall(text)}
+    else:
+        for m in P.ANCHOR.finditer(text):
+            found.setdefault(m.group(), []).append(m.start())
+    if not found:
+        return []
+    hits: list[_Hit] = []
+    for lo, hi in _regions(P.NOT_TIME_ANCHORS, _NOT_TIME_REACH, text, found):
+        hits.extend(_Hit(m.start(), m.end(), None, "blocker") for m in P.NOT_TIME.finditer(text, lo, hi))
+    for anchors, reach, pattern, handler in _HANDLERS:
+        for lo, hi in _regions(anchors, reach, text, found):
+            for m in pattern.finditer(text, lo, hi):
+                hit = handler(m, text)
+                if hit is not None:
+                    hits.append(hit)
+    for lo, hi in _regions(P.SEMESTER_ANCHORS, _SEMESTER_REACH, text, found):
+        for m in P.SEMESTER_PART.finditer(text, lo, hi):
+            if semester is None:
+                hits.append(_Hit(m.start(), m.end(), None, "bare"))
+            else:
+                first, last = _SEMESTER_MONTHS[semester][m.lastgroup or "start"]
+                hits.append(_span(text, m.start(), m.end(), first, last, "semester"))
+    for lo, hi in _regions(P.WEEK_ANCHORS, _WEEK_REACH, text, found):
+        hits.extend(_week_hits(text, lo, hi, term_start))
+    if len(hits) < 2:
+        return hits
+    hits.sort(key=lambda h: (h.start, -h.end, h.label != "blocker"))
+    resolved: list[_Hit] = []
+    for hit in hits:
+        if not resolved or hit.start >= resolved[-1].end:
+            resolved.append(hit)
+    return resolved
+
+
+def _week_hits(text: str, lo: int, hi: int, term_start: int | None) -> list[_Hit]:
+    """Teaching weeks: spans with ``term_start``, else bare hits (no months)."""
+    hits = []
+    for m in P.WEEK.finditer(text, lo, hi):
+        w1 = cn_to_int(m.group("w1"))
+        w2 = cn_to_int(m.group("w2")) if m.group("w2") else w1
+        if not w1 or not w2 or not 1 <= w1 <= w2 <= _MAX_WEEK:
+            continue
+        if term_start is None or not 1 <= term_start <= 12:
+            hits.append(_Hit(m.start(), m.end(), None, "bare"))
+        else:
+            first, last = _week_month(term_start, w1), _week_month(term_start, w2)
+            hits.append(_span(text, m.start(), m.end(), first, last, "week"))
+    return hits
+
+
+def find_times(
+    text: str, *, semester: Semester | None = None, term_start: int | None = None
+) -> list[TimeSpan]:
+    """All time expressions in ``text``, resolved to months, sorted by position.
+
+    Args:
+        text: Any plan text (a line, an item or a whole document).
+        semester: The term the plan is for; needed for 开学初/期中/学期末.
+        term_start: Month in which teaching week 1 starts; needed for 第N周.
+
+    Returns:
+        Non-overlapping spans; ``text[s.start:s.end] == s.text`` for each.
+
+    >>> [(s.text, s.month_start, s.month_end) for s in find_times("七——八月份组织暑期疗休养")]
+    [('七——八月份', 7, 8), ('暑期', 7, 8)]
+    """
+    return [h.span for h in _scan(text, semester, term_start) if h.span is not None]
+
+
+def leading_time(
+    text: str, *, semester: Semester | None = None, term_start: int | None = None
+) -> TimeSpan | None:
+    """The time expression an item starts with (after optional 今年/本年/在/于), if any.
+
+    Holidays are not leading times: they are implicit months (use ``find_times`` for them).
+
+    >>> leading_time("9月份,大一新生入学教育").month_start
+    9
+    """
+    pos = P.LEAD_PREFIX.match(text).end()  # type: ignore[union-attr]  # always matches
+    for span in find_times(text, semester=semester, term_start=term_start):
+        if span.start == pos and span.kind != "holiday":
+            return span
+        if span.start >= pos:
+            break
+    return None
+
+
+def trailing_time(
+    text: str, *, semester: Semester | None = None, term_start: int | None = None
+) -> TimeSpan | None:
+    """The time expression an item ends with, bare or in brackets: ``…(六月份)。``.
+
+    Holidays are not trailing times (see ``leading_time``).
+
+    >>> trailing_time("召开职工代表大会(六月份)。").month_start
+    6
+    """
+    body = P.TRAILING_PUNCT.sub("", text)
+    paren = P.TRAILING_PAREN.search(body)
+    if paren:
+        inner, base = paren.group(1).strip(), paren.start(1) + paren.group(1).find(paren.group(1).strip())
+        spans = find_times(inner, semester=semester, term_start=term_start)
+        if len(spans) == 1 and spans[0].text == inner and spans[0].kind != "holiday":
+            return replace(spans[0], start=base + spans[0].start, end=base + spans[0].end)
+        return None
+    spans = find_times(body, semester=semester, term_start=term_start)
+    if spans and spans[-1].end == len(body) and spans[-1].kind != "holiday":
+        return spans[-1]
+    return None
+
+
+def period_heading(
+    line: str, *, semester: Semester | None = None, term_start: int | None = None
+) -> TimeSpan | None:
+    """The period a whole line names when the line is a period heading, else ``None``.
+
+    Accepts an outline number before the period, a phase label (宣传发动阶段), a theme after a
+    colon (二月主题:…), filler words (工作安排, 份, 期间) and brackets; anything else makes the
+    line an ordinary sentence. With a date and a week, the date wins; a bare week needs
+    ``term_start``. Offsets are relative to ``line``.
+
+    >>> period_heading("七——八月份:").month_end, period_heading("1、召开三月份例会")
+    (8, None)
+    """
+    stripped = line.strip()
+    if not stripped or len(stripped) > _HEADING_MAX_LEN:
+        return None
+    lead = len(line) - len(line.lstrip())
+    hits = [h for h in _scan(stripped, semester, term_start) if h.label != "blocker"]
+    spans = [h.span for h in hits if h.span is not None]
+    if not spans:
+        return None
+    chars = list(stripped)
+    for h in hits:
+        chars[h.start : h.end] = " " * (h.end - h.start)
+    residual = "".join(chars)
+    residual = P.HEADING_NUMBER.sub("", residual, count=1)  # a number inside a span is blanked already
+    if stripped[-1] in ":：":  # 2025年1月: (a dated line without a colon is a signature)
+        residual = P.HEADING_YEAR.sub("", residual)
+    residual = P.HEADING_THEME.sub("", residual).strip()
+    residual = P.HEADING_PHASE.sub("", residual)
+    residual = P.HEADING_REMARK.sub("", residual)
+    if P.HEADING_FILLER.sub("", residual):
+        return None
+    best = next((s for s in spans if s.kind != "week"), spans[0])
+    return replace(best, start=best.start + lead, end=best.end + lead)
+
+
+def is_past_reference(text: str, span: TimeSpan) -> bool:
+    """Whether ``span`` (found in ``text``) refers to the past: 3月份以来, 6月份专门召开了, 去年.
+
+    Looks for 以来/至今 right after the time, a past marker (了/已/曾) later in the same clause,
+    or 去年/过去/已于 just before it.
+
+    >>> t = "3月份以来,我们走访企业"
+    >>> is_past_reference(t, find_times(t)[0])
+    True
+    """
+    if span.year_offset < 0:
+        return True
+    clause_end = P.CLAUSE_END.search(text, span.end)
+    after = text[span.end : clause_end.start() if clause_end else len(text)][:30]
+    if P.PAST_AFTER_START.match(after) or P.PAST_IN_CLAUSE.search(after):
+        return True
+    return bool(P.PAST_BEFORE.search(text[max(0, span.start - 12) : span.start]))

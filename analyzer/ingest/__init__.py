@@ -1,0 +1,189 @@
+"""Reading stage: a file's bytes → a normalised :class:`analyzer.models.Document`."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from analyzer.errors import ReadError, UnsupportedFormatError
+from analyzer.ingest.decode import DOC_MESSAGE, OLE2_MAGIC, RawText
+from analyzer.ingest.normalize import is_traditional, normalize_lines, to_simplified
+from analyzer.models import Document
+
+__all__ = ["iter_paths", "read_document"]
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+_TEXT_SUFFIXES = frozenset({"", ".txt", ".md", ".text", ".markdown"})
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+_DOCX_SUFFIXES = frozenset({".docx", ".docm", ".dotx"})
+_UNSUPPORTED: dict[str, str] = {
+    ".doc": DOC_MESSAGE,
+    ".dot": DOC_MESSAGE,
+    ".wps": "无法读取 .wps 格式(WPS 文字文件);请在 WPS 中另存为 .docx 后再分析",
+    ".rtf": "无法读取 .rtf 格式;请在 Word 中另存为 .docx 或 .txt 后再分析",
+    ".odt": "无法读取 .odt 格式;请另存为 .docx 或 .txt 后再分析",
+    ".xls": "无法读取 Excel 表格(.xls);请把计划正文复制到 Word 中另存为 .docx 或 .txt 后再分析",
+    ".xlsx": "无法读取 Excel 表格(.xlsx);请把计划正文复制到 Word 中另存为 .docx 或 .txt 后再分析",
+    ".et": "无法读取 WPS 表格(.et);请把计划正文另存为 .docx 或 .txt 后再分析",
+    ".ppt": "无法读取演示文稿(.ppt);请把计划正文另存为 .docx 或 .txt 后再分析",
+    ".pptx": "无法读取演示文稿(.pptx);请把计划正文另存为 .docx 或 .txt 后再分析",
+}
+_IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic"})
+_ARCHIVE_SUFFIXES = frozenset({".zip", ".rar", ".7z", ".gz", ".tar"})
+
+
+def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
+    """Yield files as given; walk directories recursively in sorted order, skipping hidden entries.
+
+    Args:
+        paths: files and/or directories.
+
+    Yields:
+        Each file path (a missing path is yielded as given, so reading it reports the error).
+
+    >>> list(iter_paths(["计划.txt"]))
+    [PosixPath('计划.txt')]
+    """
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            yield path
+            continue
+        for dirpath, dirnames, filenames in os.walk(path):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for filename in sorted(filenames):
+                if not filename.startswith("."):
+                    yield Path(dirpath) / filename
+
+
+def read_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a .txt/.md, .docx, .pdf or .html file into a normalised Document.
+
+    Args:
+        path: the file to read.
+        max_bytes: larger files are refused.
+
+    Returns:
+        The Document: ``lines`` as written (normalised, line numbers kept), ``text_lines`` in
+        simplified Chinese, the encoding used and any warnings.
+
+    Raises:
+        ReadError: (or a subclass) with a one-line Chinese message saying how to fix the input.
+
+    >>> read_document("corpus/plans/计划.txt").lines[0]  # doctest: +SKIP
+    '2024年工会工作计划'
+    """
+    file = Path(path)
+    data = _read_bytes(file, max_bytes)
+    raw = _dispatch(file, data)
+    lines = normalize_lines(raw.lines)
+    if not any(lines):
+        raise ReadError(f"文件中没有可分析的文字:{file.name};请确认文件内容后再分析")
+    traditional = is_traditional(lines)
+    text_lines = to_simplified(lines) if traditional else lines
+    return Document(
+        source=str(path),
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=raw.encoding,
+        lines=tuple(lines),
+        text_lines=tuple(text_lines),
+        traditional=traditional,
+        warnings=raw.warnings,
+    )
+
+
+def _read_bytes(file: Path, max_bytes: int) -> bytes:
+    """The file's bytes; missing, unreadable, empty and oversized files become ReadErrors."""
+    try:
+        size = file.stat().st_size
+        if file.is_dir():
+            raise ReadError(f"这是一个文件夹,不是文件:{file};请指定要分析的文件")
+        if size > max_bytes:
+            raise ReadError(
+                f"文件过大({size / 1048576:.1f} MB,上限 {max_bytes / 1048576:.0f} MB):{file.name};请拆分后再分析"
+            )
+        data = file.read_bytes()
+    except FileNotFoundError as exc:
+        raise ReadError(f"文件不存在:{file}") from exc
+    except PermissionError as exc:
+        raise ReadError(f"没有读取权限:{file};请检查文件权限") from exc
+    except OSError as exc:
+        raise ReadError(f"无法读取文件:{file}({exc.strerror or exc});请检查路径") from exc
+    if not data:
+        raise ReadError(f"文件为空:{file.name};请确认文件已保存内容")
+    return data
+
+
+def _dispatch(file: Path, data: bytes) -> RawText:
+    """Choose the reader by extension, then by the bytes' signature."""
+    from analyzer.ingest import patterns
+
+    suffix = file.suffix.lower()
+    name = file.name
+    if suffix in _DOCX_SUFFIXES:
+        return _read_docx(data, name)
+    if suffix == ".pdf":
+        return _read_pdf(data, name)
+    if suffix in _HTML_SUFFIXES:
+        return _read_html(data, name)
+    if suffix in _UNSUPPORTED and data.startswith(OLE2_MAGIC):
+        raise UnsupportedFormatError(_UNSUPPORTED[suffix])
+    reader = _by_signature(data)
+    if reader is not None:
+        return reader(data, name)
+    if suffix in _UNSUPPORTED:
+        raise UnsupportedFormatError(_UNSUPPORTED[suffix])
+    if suffix in _IMAGE_SUFFIXES:
+        raise UnsupportedFormatError(
+            f"无法读取图片文件({suffix});请先做文字识别(OCR),或提供 Word 版本(.docx)或 .txt 文件"
+        )
+    if suffix in _ARCHIVE_SUFFIXES or data.startswith(b"PK\x03\x04"):
+        raise UnsupportedFormatError(
+            f"无法读取压缩包或未知格式({suffix or '无扩展名'}):{name};请另存为 .docx 或 .txt 后再分析"
+        )
+    from analyzer.ingest.txt import read_txt
+
+    try:
+        raw = read_txt(data, name)
+    except ReadError as exc:
+        if suffix in _TEXT_SUFFIXES or isinstance(exc, UnsupportedFormatError):
+            raise
+        raise UnsupportedFormatError(
+            f"无法识别的文件类型({suffix}):{name};请另存为 .docx 或 .txt 后再分析"
+        ) from exc
+    if patterns.HTML_START.match("\n".join(raw.lines[:5])):
+        return _read_html(data, name)
+    return raw
+
+
+def _by_signature(data: bytes) -> Callable[[bytes, str], RawText] | None:
+    """A reader chosen by magic bytes (PDF, Word package), or None; OLE2 and RTF bytes are refused."""
+    if data.startswith(OLE2_MAGIC):
+        raise UnsupportedFormatError(DOC_MESSAGE)
+    if data.startswith(b"{\\rtf"):
+        raise UnsupportedFormatError("无法读取 .rtf 格式;请在 Word 中另存为 .docx 或 .txt 后再分析")
+    if data.startswith(b"%PDF-"):
+        return _read_pdf
+    if data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return _read_docx
+    return None
+
+
+def _read_docx(data: bytes, name: str) -> RawText:
+    from analyzer.ingest.docx import read_docx
+
+    return read_docx(data, name)
+
+
+def _read_pdf(data: bytes, name: str) -> RawText:
+    from analyzer.ingest.pdf import read_pdf
+
+    return read_pdf(data, name)
+
+
+def _read_html(data: bytes, name: str) -> RawText:
+    from analyzer.ingest.html import read_html
+
+    return read_html(data, name)

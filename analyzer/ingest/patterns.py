@@ -1,0 +1,134 @@
+"""Compiled regular expressions of the reading stage: line breaks, whitespace, pinyin, site chrome, PDF noise."""
+
+from __future__ import annotations
+
+import re
+
+# --- character classes (strings, reused inside the patterns below) --------------------------------
+
+#: CJK unified ideographs (BMP main block and extension A) and the compatibility block.
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: A run of CJK unified ideographs (main block).
+HANZI_RUN = re.compile("[\u4e00-\u9fff]+")
+#: Sentence-internal or final punctuation that headings rarely contain.
+SENTENCE_PUNCT = re.compile("[。；;！？!?]")
+#: Sentence- or clause-final punctuation, full and half width; a line ending in one is complete.
+FINAL_PUNCT = "。！？；：…!?;:"
+#: Any punctuation a CJK line may end with (so it does not end "mid-word").
+LINE_END_PUNCT = FINAL_PUNCT + "，、,.）)」』”’》〉】]"
+
+# --- lines and whitespace ---------------------------------------------------------------------------
+
+#: Every line terminator we honour: CRLF, lone CR, LF, and the Unicode line/paragraph separators.
+LINE_BREAK = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+#: Zero-width characters, soft hyphen and BOMs: removed outright.
+ZERO_WIDTH = re.compile("[\u00ad\u180e\u200b-\u200d\u2060\ufeff\ufffe]")
+#: Unicode spaces other than U+0020 (tab, NBSP, en/em spaces, ideographic space U+3000 …).
+ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+#: C0/C1 control characters left after line splitting (never meaningful in a plan).
+CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+#: Runs of two or more plain spaces.
+MULTI_SPACE = re.compile(" {2,}")
+#: A space between two CJK characters (PDF text layers insert these).
+CJK_INNER_SPACE = re.compile(f"(?<=[{CJK}，。、；：！？）（“”《》]) +(?=[{CJK}，。、；：！？）（“”《》])")
+
+# --- pinyin annotations: 計(jì)劃 → 計劃 ------------------------------------------------------------
+
+_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ"
+#: One pinyin syllable that carries a tone: a tone mark, or a tone digit 1–5 at its end.
+_SYLLABLE = f"(?:[a-zA-Zü]{{0,5}}[{_TONE}][a-zA-Zü]{{0,5}}|[a-zA-Zü]{{1,6}}[1-5])"
+#: A parenthesised run of 1–4 toned syllables right after a CJK character (ASCII or full-width brackets).
+PINYIN_AFTER_CHAR = re.compile(
+    f"(?<=[{CJK}]) ?[(（] ?{_SYLLABLE}(?: {_SYLLABLE}){{0,3}} ?[)）](?: (?=[{CJK}]))?"
+)
+
+# --- site chrome (whole lines) ------------------------------------------------------------------------
+
+#: Breadcrumb: "首页 > 范文 > …", "您现在的位置:…", "当前位置:…".
+BREADCRUMB = re.compile(
+    r"^(?:(?:您|你)?(?:现在|当前|目前)?(?:的|所在)?位置\s*[:：]"  # 您现在的位置: / 当前位置:
+    r"|(?:网站|本站)?(?:首页|主页)\s*[>＞»›→/]"  # 首页 > …
+    r"|[^>＞»›]{1,12}(?:\s*[>＞»›]\s*[^>＞»›]{1,24}){2,}$)"  # a > b > c (short segments)
+)
+#: "时间:2023-01-01 我要投稿" and similar post-header lines.
+SUBMIT_LINE = re.compile(r"我要投稿|投稿邮箱|(?:发布|更新)时间\s*[:：].{0,40}(?:来源|作者|浏览|点击)")
+#: "作者:… 点击:…" / "来源:… 浏览次数:…".
+AUTHOR_CLICKS = re.compile(
+    r"(?:作者|来源|编辑|发布者)\s*[:：].{0,60}(?:点击|浏览|阅读|人气)(?:次数|量|数)?\s*[:：]"
+)
+#: Document-site metadata: "上传人:… 页数:3 大小:16.60KB".
+UPLOAD_META = re.compile(
+    r"(?:上传人|上传者|贡献者)\s*[:：].{0,80}(?:页数|大小|下载)|页数\s*[:：]\s*\d+.{0,20}大小\s*[:：]"
+)
+#: "已阅读5页,还剩12页未读" (also with 剩余 / 继续阅读).
+READ_PAGES = re.compile(r"已阅读\s*\d+\s*页.{0,4}(?:还剩|剩余)\s*\d+\s*页")
+#: "本文由…整理/提供/发布" credit lines.
+CREDIT_LINE = re.compile(r"^(?:本文|本篇|此文|文章)由.{0,40}(?:整理|提供|发布|编辑|收集|上传|原创)")
+#: A short line of site buttons: 下载文档 / 收藏 / 分享到 / 打印 / 举报 …
+BUTTON_LINE = re.compile(
+    r"^(?=.*[^\d\s:：|｜/·])(?:(?:(?:立即|免费|点击)?下载(?:本|此|该)?(?:文档|文章|全文|本文|word版)?|文档下载|加入收藏|收藏本文|收藏|分享到|分享|打印本文|打印|举报|点赞|复制|"
+    r"微信|微博|QQ空间|QQ|新浪微博|朋友圈|全文阅读|阅读全文|\d+(?!\d))[\s:：|｜/·]*){1,10}$"
+)
+#: Header of a "related articles" list at the foot of a web page: "【…】相关文章:", "猜你喜欢", "推荐阅读".
+RELATED_HEADER = re.compile(
+    r"(?:相关(?:文章|阅读|推荐|范文|文档|资料)|猜你喜欢|推荐阅读|延伸阅读|热门(?:文章|推荐)|精品推荐)\s*[:：]?\s*$"
+)
+#: One item of such a list: a short (optionally numbered) article title ending in a document-type word.
+RELATED_ITEM = re.compile(
+    r"^(?:\d{1,2}[.、．]\s*)?[^。；;！？!?]{2,40}?(?:计划|总结|方案|范文|大全|心得|体会|报告|意见|要点|安排|通知|"
+    r"(?:精选|汇编)?\s*\d{1,3}\s*篇[)）]?|[(（][^()（）]{1,12}[)）])$"
+)
+#: Lines that BUTTON_LINE should not take for buttons when they hold nothing but digits.
+DIGITS_ONLY = re.compile(r"^\d+$")
+#: "……此处隐藏N个字……" (inline too; removed where it stands).
+HIDDEN_TEXT = re.compile(r"[.…。]{0,12} ?此处隐藏 ?[:：]? ?\d{1,7} ?个?字 ?[:：]? ?[.…。]{0,12}")
+
+#: Vocabulary only document-site disclaimers use (one hit marks a line).
+DISCLAIMER_STRONG = re.compile(
+    r"本文档由用户上传|本文档由.{0,10}上传|用户上传的文档|本站仅提供信息存储空间|仅提供信息存储|"
+    r"不拥有所有权|不承担相关法律责任|如有侵权|侵权请联系|涉嫌侵权|版权归原作者|版权归作者|"
+    r"本站所有资源|本站不保证|本站不对|下载前请|下载后.{0,6}(?:无法|不支持|请勿)|付费下载|付费后|"
+    r"文档预览|预览部分|不提供预览|仅展示部分|虚拟产品|不支持退款|一经售出"
+)
+#: Weaker site vocabulary: marks a numbered line as disclaimer only next to a strong one.
+DISCLAIMER_WEAK = re.compile(r"本站|网站|平台|文档|下载|上传|版权|侵权|预览|用户|资源")
+
+# --- numbering tokens (to decide whether a line continues the previous one) --------------------------
+
+#: A line starting with an outline number, list marker or compilation marker (never a continuation).
+NUMBERING_START = re.compile(
+    r"^(?:[一二三四五六七八九十百壹贰叁肆伍陆柒捌玖拾〇零]+[、.．，,:：]"
+    r"|[(（][一二三四五六七八九十\d]+[)）]"
+    r"|\d+(?:\.\d+)*[、.．,，:：)）]"
+    r"|[①-⑳⑴-⒇⒈-⒛]"
+    r"|第[一二三四五六七八九十百\d]+[章节条篇部分周月季]"
+    r"|[一二三四五六七八九十\d]+月(?:份)?"
+    r"|篇[一二三四五六七八九十\d]"
+    r"|【|[●■◆▲★☆•·◇□]|[-—*] )"
+)
+#: Words a title line ends with; such a line is never joined to the next.
+TITLE_END = re.compile(
+    r"(?:计划|計劃|方案|安排|要点|要點|总结|總結|意见|意見|通知|办法|辦法|规划|規劃|细则|細則|制度|报告|報告)$"
+)
+
+# --- PDF page furniture ----------------------------------------------------------------------------
+
+#: A page-number line: "- 1 -", "—2—", "第 1 页 共 3 页", "1/3", "Page 2", a bare number.
+PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－_~\s]*\d{1,4}[-—–－_~\s]*"
+    r"|第\s*\d{1,4}\s*页\s*[,，/]?\s*(?:共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+    r"|(?:page|Page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$"
+)
+#: Digits, for comparing running headers that differ only in a page number.
+DIGITS = re.compile(r"\d+")
+
+# --- encoding sniffing (HTML) -------------------------------------------------------------------------
+
+#: ``<meta charset="gbk">`` or ``<meta http-equiv="Content-Type" content="text/html; charset=gb2312">``.
+META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{2,40})""", re.IGNORECASE
+)
+#: Text that begins like an HTML document (after optional whitespace / BOM).
+HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>])", re.IGNORECASE)

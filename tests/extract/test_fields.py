@@ -1,0 +1,162 @@
+"""Task fields: frequency, targets, owner, deadline, action."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analyzer.extract.fields import find_action, find_deadline, find_frequency, find_owner, find_targets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("坚持全体工会会员每周练习硬笔书法", ("weekly", "每周")),
+        ("每两周组织一次读书会", ("weekly", "每两周")),
+        ("每周至少2次体育锻炼", ("weekly", "每周")),
+        ("每10天检查一次", ("weekly", "每10天")),
+        ("每天坚持晨练", ("weekly", "每天")),
+        ("每月组织一次民警学习", ("monthly", "每月")),
+        ("每两个月召开一次例会", ("monthly", "每两个月")),
+        ("每月15日为工会接待日", ("monthly", "每月")),
+        ("月度考核", ("monthly", "月度")),
+        ("每季度召开一次", ("quarterly", "每季度")),
+        ("季度考核", ("quarterly", "季度")),
+        ("每三个月通报一次", ("quarterly", "每三个月")),
+        ("每学期召开一次教代会", ("semesterly", "每学期")),
+        ("学期一次", ("semesterly", "学期一次")),
+        ("每半年公布一次会员交纳会费", ("half_yearly", "每半年")),
+        ("半年一次", ("half_yearly", "半年一次")),
+        ("上下半年各组织一次体检", ("half_yearly", "上下半年各")),
+        ("每年为职工送健康手册", ("yearly", "每年")),
+        ("每年度评选一次", ("yearly", "每年度")),
+        ("年内至少召开一次警员代表大会", ("yearly", "年内至少召开一次")),
+        ("一年两次", ("yearly", "一年两次")),
+        ("每年两次(六月份和十二月份)", ("yearly", "每年")),
+        ("全年举办3次培训", ("yearly", "全年举办3次")),
+        ("举办一次教职工乒乓球比赛", ("once", "举办一次")),
+        ("组织一次民主评议", ("once", "组织一次")),
+        ("不定期组织职工学习", None),
+        ("第一季度召开职代会", None),
+        ("发放一次性补助", None),
+        ("加强工会组织建设", None),
+        ("不得少于2次", None),
+    ],
+)
+def test_find_frequency(text: str, expected: tuple[str, str] | None) -> None:
+    assert find_frequency(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("集体合同签订率达到100%", ["签订率达到100%"]),
+        ("非公企业建会率达到90%以上", ["建会率达到90%以上"]),
+        ("法律知识覆盖率达到95%", ["覆盖率达到95%"]),
+        ("职工满意度达到98%", ["满意度达到98%"]),
+        ("参保人数达到80%以上", ["达到80%以上"]),
+        ("女职工比例不少于30%", ["不少于30%"]),
+        ("每年不得少于2次", ["不得少于2次"]),
+        ("参训人数不少于500人次", ["不少于500人次"]),
+        ("累计签订集体合同50家", ["累计签订集体合同50家"]),
+        ("力争新建职工书屋1个", ["力争新建职工书屋1个"]),
+        ("年内至少召开一次警员代表大会", ["至少召开一次"]),
+        ("培训工会干部200名", ["培训工会干部200名"]),
+        ("发放慰问金10万元,走访困难职工30户", ["发放慰问金10万元", "走访困难职工30户"]),
+        ("签订率达到100%,培训干部200名", ["签订率达到100%", "培训干部200名"]),
+        ("举办第4届职工运动会", []),
+        ("组织四项技能大赛", []),
+        ("县级艺体教育1+2示范学校", []),
+        ("同比3.8%", []),
+        ("全年新建和提档升级“职工小家”8个", ["“职工小家”8个"]),
+        ("全年走访慰问困难职工不少于50户", ["不少于50户"]),
+        ("在沿途设立3个民警休息点。", ["设立3个民警休息点"]),
+        ("伤亡率比上年下降10%", ["下降10%"]),
+        ("会员入会率保持100%", ["入会率保持100%"]),
+        ("参保职工不少于1.5万人", ["不少于1.5万人"]),
+        ("突出三大特色", []),
+        ("加强学习,提高素质", []),
+    ],
+)
+def test_find_targets(text: str, expected: list[str]) -> None:
+    assert find_targets(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("此项工作由工会办公室负责", "工会办公室"),
+        ("由工会牵头,各部门配合", "工会"),
+        ("由各部门具体负责", "各部门"),
+        ("组长由书记担任", "书记"),
+        ("成立由工会主席任组长的领导小组", "工会主席"),
+        ("开展劳动竞赛(责任科室:组织部、宣教部)", "组织部、宣教部"),
+        ("开展竞赛（责任部门：女工委）。", "女工委"),
+        ("责任人:张三、李四", "张三、李四"),
+        ("牵头单位：区总工会", "区总工会"),
+        ("开展送温暖活动(工会)。", "工会"),
+        ("召开职代会(六月份)。", None),
+        ("加强学习", None),
+        ("负责同志要带头", None),
+    ],
+)
+def test_find_owner(text: str, expected: str | None) -> None:
+    assert find_owner(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("6月底前完成", (6, "6月底前完成")),
+        ("争取在6月底进行验收", (6, "6月底进行验收")),
+        ("10月15日前上报材料", (10, "10月15日前上报")),
+        ("12月底完成", (12, "12月底完成")),
+        ("年底前完成换届", (12, "年底前完成")),
+        ("争取年内完成", (12, "年内完成")),
+        ("于年末完成", (12, "年末完成")),
+        ("上半年完成", (6, "上半年完成")),
+        ("国庆前", (10, "国庆前")),
+        ("春节前完成慰问", (1, "春节前完成")),
+        ("一季度末前上报", (3, "一季度末前上报")),
+        ("截至11月底", (11, "11月底")),
+        ("6月底前已完成", None),
+        ("3月份召开职代会", None),
+        ("国庆前后组织活动", None),
+        ("加强学习", None),
+    ],
+)
+def test_find_deadline(text: str, expected: tuple[int, str] | None) -> None:
+    assert find_deadline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("召开教代会。", ("召开", "教代会")),
+        ("组织召开大队全体民警代表大会。", ("召开", "大队全体民警代表大会")),
+        ("配合学校做好开学工作。", ("做好", "开学工作")),
+        ("组织教职工参加“市长杯”教研活动。", ("参加", "“市长杯”教研活动")),
+        ("举办一次教职工乒乓球比赛。", ("举办", "教职工乒乓球比赛")),
+        ("开展好“三·八”妇女节庆祝活动。", ("开展", "“三·八”妇女节庆祝活动")),
+        ("慰问困难职工,发放慰问金", ("慰问", "困难职工")),
+        ("组织“师德师风”演讲活动。", ("组织", "“师德师风”演讲活动")),
+        ("庆祝国庆节。", ("庆祝", "国庆节")),
+        ("“青蓝工程”的开展。", None),
+        ("三月份", None),
+        ("一、指导思想", None),
+    ],
+)
+def test_find_action(text: str, expected: tuple[str, str] | None) -> None:
+    assert find_action(text) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=40))
+def test_fields_never_raise(text: str) -> None:
+    find_frequency(text)
+    find_owner(text)
+    find_deadline(text)
+    find_action(text)
+    for target in find_targets(text):
+        assert target in text
