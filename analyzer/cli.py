@@ -44,7 +44,8 @@ def main(verbose: bool) -> None:
               help="输出格式：json（机器可读）或 text（大纲树）。")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="写入文件（默认输出到屏幕）。")
 @click.option("--no-extract", is_flag=True, help="只解析结构，不抽取日程和任务。")
-@click.option("--keywords/--no-keywords", default=True, show_default=True, help="计算每份计划的关键词。")
+@click.option("--keywords/--no-keywords", default=False, show_default=True,
+              help="同时计算每份计划的前 20 个关键词（需加载分词词典，多用 1–2 秒）。")
 def parse_cmd(paths: tuple[Path, ...], fmt: str, output: Path | None, no_extract: bool, keywords: bool) -> None:
     """解析计划文件（可多个文件或文件夹），输出计划、章节、日程和任务。"""
     from analyzer.pipeline import parse_paths

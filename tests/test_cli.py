@@ -172,3 +172,32 @@ def test_module_entry_point() -> None:
 
     out = subprocess.run([sys.executable, "-m", "analyzer", "--help"], capture_output=True, text=True, check=True)
     assert "plan-analyzer" in out.stdout or "工作计划" in out.stdout
+
+
+def test_parse_with_keywords_fills_the_contract_field(seed_path: Path) -> None:
+    result = run("parse", str(seed_path), "--keywords")
+    plans = json.loads(result.output)["documents"][0]["plans"]
+    assert [len(p["keywords"]) for p in plans] == [20] * 5
+    assert "民警" in [k["term"] for k in plans[1]["keywords"][:10]]
+    assert "教代会" in [k["term"] for k in plans[3]["keywords"][:10]]
+    assert all(set(k) >= {"term", "weight"} for k in plans[0]["keywords"])
+
+
+def test_keywords_compare_and_kwic_commands(tmp_path: Path) -> None:
+    files = [str(CORPUS / "plans" / name) for name in
+             ("b12-dongcheng-primary-union-2025.txt", "b13-xihu-town-middle-school-union-2025.txt",
+              "b16-hedong-traffic-brigade-union-2025.txt", "b17-hexi-swat-brigade-union-2025.txt")]
+    result = run("keywords", *files, "--top", "5")
+    assert result.exit_code == 0 and result.output.count("【") == 4
+    grouped = run("keywords", *files, "--by", "group", "--top", "5")
+    assert "【学校】" in grouped.output and "【公安消防】" in grouped.output
+    out = tmp_path / "比较"
+    result = run("compare", *files, "-o", str(out))
+    assert result.exit_code == 0
+    for name in ("相似度.csv", "抄袭段落.csv", "职责覆盖.csv", "比较结果.xlsx", "相似度热图.png", "相似度热图.svg",
+                 "职责覆盖热图.png"):
+        assert (out / name).exists(), name
+    copies = pd.read_csv(out / "抄袭计划对.csv", encoding="utf-8-sig")
+    assert len(copies) == 2  # school east/west and the two police brigades
+    result = run("kwic", "教代会", *files)
+    assert "【教代会】" in result.output

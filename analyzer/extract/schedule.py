@@ -37,6 +37,12 @@ _LEAD_JOIN = re.compile(r"^[\s，,、:：；;.。．]*")
 _TRAIL_PAREN = re.compile(r"\s*[（(][^（）()]{1,30}[)）]\s*[。.；;]?\s*$")
 # What follows a holiday that is used as an item's time: 期间/前后/前夕/之际 and a comma or colon.
 _HOLIDAY_AS_TIME = re.compile(r"[”\"]?(?:期间|前后|前夕|之际|来临之际|当天|当日|节日期间)?(?P<sep>\s*[，,：:])")
+# Cheap prefilters: the characters a time expression can start with (after 今年/在/于 …) and the
+# characters one ends with. They only skip work; the grammar in timeexpr decides.
+_TIME_START = re.compile(
+    r"\s*(?:今年|本年度?|在|于|从)?\s*[“\"「]?[0-9０-９〇零○一二两三四五六七八九十第上下中寒暑开学期春夏秋冬次明来翌去前本元国清端重植教妇劳青儿建护雷]"
+)
+_TIME_END = re.compile(r"[月份季度周期假旬日节年初末底间前后天]\s*[）)]?\s*[。；;.，,]?\s*$")
 # Months of the first teaching week by term (dates next to a week always win).
 _TERM_START = {"spring": 2, "autumn": 9}
 
@@ -81,6 +87,8 @@ class _Ctx:
             self.items[-1] = replace(self.items[-1], owner=owner)
 
     def lead(self, text: str) -> TimeSpan | None:
+        if not _TIME_START.match(text):
+            return None  # most items open with a verb: no time expression can start there
         span = leading_time(text, semester=self.semester, term_start=self.term_start)
         if span is None:
             span = self._holiday_lead(text)
@@ -99,6 +107,8 @@ class _Ctx:
         return None
 
     def trail(self, text: str) -> TimeSpan | None:
+        if not _TIME_END.search(text[-16:]):
+            return None
         span = trailing_time(text, semester=self.semester, term_start=self.term_start)
         if span is None or is_past_reference(text, span):
             return None

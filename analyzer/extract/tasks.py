@@ -13,6 +13,11 @@ from analyzer.structure.numbering import match_token
 # Sections whose sentences are statements, not tasks (when the plan has other sections).
 _NOT_TASKS = frozenset({"preamble", "review", "guiding_ideology"})
 _MIN_CHARS = 4
+# Cheap prefilters (they only skip work; the extractors in fields.py decide): a target needs a
+# number or a comparator, a deadline a time word or 年内, an owner one of its label words.
+_TARGET_HINT = re.compile(r"[0-9０-９%％‰]|不少于|不得少于|不低于|至少|最少|力争|确保|累计|[一二两三四五六七八九十]次")
+_DEADLINE_HINT = re.compile(r"月|节|假|季|旬|学期|周|年内|年底|年末|年前|本年度|当年|春|秋|暑|寒|截至|截止|元旦|国庆")
+_OWNER_HINT = re.compile(r"负责|牵头|责任|担任|兼任|组长|承办|主办|实施|落实|[)）]\s*[。．.；;]?\s*$")
 # Clauses of a sentence, each with its closing comma.
 _CLAUSE = re.compile(r"[^，,]+[，,]*")
 
@@ -114,8 +119,8 @@ def _one_per_frequency(sentence: str) -> list[str]:
 
 def _task(sentence: str, kind: str, line: int, owner: str | None, items: list[ScheduleItem]) -> Task | None:
     frequency = find_frequency(sentence)
-    targets = find_targets(sentence)
-    deadline = find_deadline(sentence)
+    targets = find_targets(sentence) if _TARGET_HINT.search(sentence) else []
+    deadline = find_deadline(sentence) if _DEADLINE_HINT.search(sentence) else None
     action = find_action(sentence)
     if not (action or frequency or targets or deadline):
         return None
@@ -126,7 +131,7 @@ def _task(sentence: str, kind: str, line: int, owner: str | None, items: list[Sc
         months=_months(items, sentence),
         frequency=frequency[0] if frequency else None,
         targets=tuple(targets),
-        owner=find_owner(sentence) or owner,
+        owner=(find_owner(sentence) if _OWNER_HINT.search(sentence) else None) or owner,
         deadline=deadline[0] if deadline else None,
         deadline_text=deadline[1] if deadline else None,
         action=action[0] if action else None,

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from itertools import accumulate, pairwise
 from typing import Literal, NamedTuple
 
@@ -54,6 +55,7 @@ _SHORT_TEXT = 400  # texts up to this length are scanned whole
 _HOLIDAY_MONTHS = {name: (first, last, day) for name, _pattern, first, last, day in P.HOLIDAYS}
 _SHORT_NAME_START = frozenset("三五六七八十0123456789")
 _HEADING_MAX_LEN = 40
+_LEAD_WINDOW = 40  # characters read after the lead prefix when looking for a leading time
 
 
 class _Hit(NamedTuple):
@@ -292,7 +294,13 @@ def find_times(
     >>> [(s.text, s.month_start, s.month_end) for s in find_times("七——八月份组织暑期疗休养")]
     [('七——八月份', 7, 8), ('暑期', 7, 8)]
     """
-    return [h.span for h in _scan(text, semester, term_start) if h.span is not None]
+    return list(_find_times(text, semester, term_start))
+
+
+@lru_cache(maxsize=16384)
+def _find_times(text: str, semester: Semester | None, term_start: int | None) -> tuple[TimeSpan, ...]:
+    """Cached core of :func:`find_times` (schedule and task extraction ask about the same sentences)."""
+    return tuple(h.span for h in _scan(text, semester, term_start) if h.span is not None)
 
 
 def leading_time(
@@ -306,7 +314,8 @@ def leading_time(
     9
     """
     pos = P.LEAD_PREFIX.match(text).end()  # type: ignore[union-attr]  # always matches
-    for span in find_times(text, semester=semester, term_start=term_start):
+    # A time expression is short: only the opening of the item needs reading.
+    for span in find_times(text[: pos + _LEAD_WINDOW], semester=semester, term_start=term_start):
         if span.start == pos and span.kind != "holiday":
             return span
         if span.start >= pos:

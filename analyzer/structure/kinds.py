@@ -54,6 +54,7 @@ def _hits(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+@lru_cache(maxsize=8192)
 def match_kind(title: str) -> tuple[str, int] | None:
     """The kind a heading's words name and the strength of the evidence, or None.
 
@@ -67,6 +68,7 @@ def match_kind(title: str) -> tuple[str, int] | None:
     return kind, weight
 
 
+@lru_cache(maxsize=8192)
 def is_section_name(text: str) -> str | None:
     """The kind when ``text`` is nothing but a section name (``具体时间安排``, ``指导思想``), else None.
 

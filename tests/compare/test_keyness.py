@@ -80,5 +80,5 @@ def test_unknown_target() -> None:
 
 
 def test_seed_keyness_of_police_plan(seed_plans) -> None:
-    table = keyness(seed_plans, "seed#2")
+    table = keyness(seed_plans, seed_plans[1].id)
     assert table["term"].iloc[0] == "民警"

@@ -107,8 +107,8 @@ def test_seed_keywords_are_clean(seed_plans) -> None:
         assert CJK_WORD.fullmatch(term), term
         assert not PLACEHOLDER.search(term) and not NUMERAL_WORD.fullmatch(term), term
     top10 = {pid: set(group["term"]) for pid, group in frame[frame["rank"] <= 10].groupby("plan_id")}
-    assert "民警" in top10["seed#2"]
-    assert "教代会" in top10["seed#4"]
+    assert "民警" in top10[seed_plans[1].id]
+    assert "教代会" in top10[seed_plans[3].id]
     assert frame.groupby("plan_id").size().tolist() == [20] * 5
 
 
@@ -116,4 +116,4 @@ def test_seed_textrank_is_clean(seed_plans) -> None:
     frame = plan_keywords(seed_plans, top=20, method="textrank")
     stop = get_segmenter().stopword_set
     assert not set(frame["term"]) & stop
-    assert "民警" in set(frame.loc[(frame["plan_id"] == "seed#2") & (frame["rank"] <= 10), "term"])
+    assert "民警" in set(frame.loc[(frame["plan_id"] == seed_plans[1].id) & (frame["rank"] <= 10), "term"])
