@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from analyzer.audit import patterns as P
 from analyzer.models import Finding
 
 _CONTEXT = 3  # characters of context quoted on each side
-_TRIGGERS = frozenset("_＿XxＸｘZzYyＹ×✕○〇*＊[【［“《")
+_TRIGGERS = frozenset("_＿XxＸｘZzYyＹ×✕○〇*＊[【［")
 
 
 def _widen(line: str, start: int, end: int) -> str:
@@ -22,7 +22,7 @@ def _widen(line: str, start: int, end: int) -> str:
     return line[lo:hi]
 
 
-def find_placeholders(lines: Iterable[str], *, first_line: int = 1) -> list[Finding]:
+def find_placeholders(lines: Sequence[str], *, first_line: int = 1) -> list[Finding]:
     """Template placeholders as ``template_placeholder`` findings, evidence quoted with its line.
 
     >>> [f.evidence for f in find_placeholders(["20__年，区工会将继续", "以_为指导，认真学习"])]
@@ -30,11 +30,11 @@ def find_placeholders(lines: Iterable[str], *, first_line: int = 1) -> list[Find
     """
     findings: list[Finding] = []
     for offset, line in enumerate(lines):
-        if not _TRIGGERS.intersection(line):
-            continue
+        if _TRIGGERS.isdisjoint(line) and "“”" not in line and "《》" not in line:
+            continue  # most lines hold no character a placeholder is made of
         for m in P.PLACEHOLDER.finditer(line):
             token = m.group(0)
-            if not token.strip() or P.NOT_PLACEHOLDER.match(line[m.start():m.start() + 6]):
+            if not token.strip() or P.NOT_PLACEHOLDER.match(line[m.start() : m.start() + 6]):
                 continue
             evidence = _widen(line, m.start(), m.end())
             findings.append(Finding(

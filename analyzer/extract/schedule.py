@@ -43,6 +43,8 @@ _TIME_START = re.compile(
     r"\s*(?:今年|本年度?|在|于|从)?\s*[“\"「]?[0-9０-９〇零○一二两三四五六七八九十第上下中寒暑开学期春夏秋冬次明来翌去前本元国清端重植教妇劳青儿建护雷]"
 )
 _TIME_END = re.compile(r"[月份季度周期假旬日节年初末底间前后天]\s*[）)]?\s*[。；;.，,]?\s*$")
+# A title naming a period holds one of these (月, 季度, 假, 周, 阶段, 节, 旬, 学期, 年, 春 …).
+_TITLE_TIME_HINT = frozenset("月季假周段节旬期年春夏秋冬旦宵午阳庆一四八")
 # Months of the first teaching week by term (dates next to a week always win).
 _TERM_START = {"spring": 2, "autumn": 9}
 
@@ -216,6 +218,8 @@ def _titled_period(ctx: _Ctx, title: str, *, holidays: bool) -> TimeSpan | None:
     A holiday stands for its month only inside a schedule section: in a task list
     (``护士节活动：…``) it names an occasion, not a date in the calendar.
     """
+    if _TITLE_TIME_HINT.isdisjoint(title):
+        return None
     span = period_heading(title, semester=ctx.semester, term_start=ctx.term_start)
     if span is not None and span.kind == "holiday" and not holidays:
         return None

@@ -17,7 +17,9 @@ _MIN_CHARS = 4
 # number or a comparator, a deadline a time word or 年内, an owner one of its label words.
 _TARGET_HINT = re.compile(r"[0-9０-９%％‰]|不少于|不得少于|不低于|至少|最少|力争|确保|累计|[一二两三四五六七八九十]次")
 _DEADLINE_HINT = re.compile(r"月|节|假|季|旬|学期|周|年内|年底|年末|年前|本年度|当年|春|秋|暑|寒|截至|截止|元旦|国庆")
-_OWNER_HINT = re.compile(r"负责|牵头|责任|担任|兼任|组长|承办|主办|实施|落实|[)）]\s*[。．.；;]?\s*$")
+_OWNER_HINT = re.compile(r"由|负责|牵头|责任|组长|承办|主办|[)）]\s*[。．.；;]?\s*$")
+# A frequency word always holds one of these characters (每月, 年内…一次, 一学期两次, 不定期 …).
+_FREQUENCY_CHARS = frozenset("每年学次届场季月周天半期度")
 # Clauses of a sentence, each with its closing comma.
 _CLAUSE = re.compile(r"[^，,]+[，,]*")
 
@@ -82,9 +84,11 @@ def extract_tasks(plan: Plan) -> list[Task]:
         if sec.kind in _NOT_TASKS and not (only_preamble and sec.kind == "preamble"):
             continue
         kind = "main_tasks" if sec.kind == "preamble" else sec.kind
+        units = list(_units(plan, index))
+        joined = " ".join(t for t, _n, _o in units)
         leaf = not has_children(plan, index)
-        item_owner = find_owner(" ".join(t for t, _n, _o in _units(plan, index))) if leaf else None
-        for text, line, row_owner in _units(plan, index):
+        item_owner = find_owner(joined) if leaf and _OWNER_HINT.search(joined) else None
+        for text, line, row_owner in units:
             for sentence in (c for s in sentences(text) for c in _one_per_frequency(s)):
                 if len(sentence) < _MIN_CHARS:
                     continue
@@ -100,8 +104,16 @@ def _one_per_frequency(sentence: str) -> list[str]:
     >>> _one_per_frequency("每年组织一次体检，每季度开展一次减压活动")
     ['每年组织一次体检，', '每季度开展一次减压活动']
     """
+    if _FREQUENCY_CHARS.isdisjoint(sentence):
+        return [sentence]
+    first = find_frequency(sentence)
+    if first is None:
+        return [sentence]
+    rest = sentence[sentence.find(first[1]) + len(first[1]):]
+    if _FREQUENCY_CHARS.isdisjoint(rest) or find_frequency(rest) is None:
+        return [sentence]  # one frequency: the sentence is one task
     clauses = _CLAUSE.findall(sentence)
-    marked = [find_frequency(c) is not None for c in clauses]
+    marked = [not _FREQUENCY_CHARS.isdisjoint(c) and find_frequency(c) is not None for c in clauses]
     if sum(marked) < 2:
         return [sentence]
     groups: list[str] = []
@@ -118,7 +130,7 @@ def _one_per_frequency(sentence: str) -> list[str]:
 
 
 def _task(sentence: str, kind: str, line: int, owner: str | None, items: list[ScheduleItem]) -> Task | None:
-    frequency = find_frequency(sentence)
+    frequency = None if _FREQUENCY_CHARS.isdisjoint(sentence) else find_frequency(sentence)
     targets = find_targets(sentence) if _TARGET_HINT.search(sentence) else []
     deadline = find_deadline(sentence) if _DEADLINE_HINT.search(sentence) else None
     action = find_action(sentence)

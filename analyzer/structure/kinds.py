@@ -30,27 +30,26 @@ def kind_table() -> dict[str, dict[str, int]]:
 
 
 @lru_cache(maxsize=1)
-def _term_index() -> dict[str, list[tuple[str, str, int]]]:
-    """First character → ``(term, kind, weight)`` of every synonym starting with it, longest first."""
+def _term_table() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
+    """A scanner finding, at every position, the longest synonym starting there; and term → (kind, weight)."""
     lookup: dict[str, tuple[str, int]] = {}
     for kind, terms in kind_table().items():
         for term, weight in terms.items():
             if term not in lookup or lookup[term][1] < weight:
                 lookup[term] = (kind, weight)
-    index: dict[str, list[tuple[str, str, int]]] = {}
-    for term in sorted(lookup, key=len, reverse=True):
-        index.setdefault(term[0], []).append((term, *lookup[term]))
-    return index
+    alternation = "|".join(re.escape(t) for t in sorted(lookup, key=len, reverse=True))
+    # A zero-width lookahead lets matches overlap: 主要活动安排 gives 主要活动 at 0 and 活动安排 at 2.
+    return re.compile(f"(?=({alternation}))"), lookup
 
 
 def _hits(text: str) -> list[tuple[int, int, str, str]]:
     """Every synonym in ``text`` (overlaps included) as ``(weight, position, term, kind)``."""
-    index = _term_index()
+    scanner, lookup = _term_table()
     found = []
-    for at, ch in enumerate(text):
-        for term, kind, weight in index.get(ch, ()):
-            if text.startswith(term, at):
-                found.append((weight, at, term, kind))
+    for m in scanner.finditer(text):
+        term = m.group(1)
+        kind, weight = lookup[term]
+        found.append((weight, m.start(), term, kind))
     return found
 
 
