@@ -69,11 +69,11 @@ def compare_tables(plans: Sequence[Plan], *, groups: Mapping[str, str] | None = 
                                    neighbour=neighbours["neighbour"].map(labels))
     neighbours = neighbours.rename(columns={"plan_id": "计划", "neighbour": "相近计划", "similarity": "相似度",
                                             "rank": "名次"})
-    result = find_copies(plans)
-    copies = result.frame()
+    results = [find_copies(plans)]
     if templates:
-        copies = pd.concat([copies, find_template_copies(plans, templates).frame()], ignore_index=True)
-    copy_pairs = result.plan_pairs()
+        results.append(find_template_copies(plans, templates))
+    copies = pd.concat([r.frame() for r in results], ignore_index=True)
+    copy_pairs = pd.concat([r.plan_pairs() for r in results], ignore_index=True)
     for table in (copies, copy_pairs):
         for col in ("plan_a", "plan_b"):
             if col in table:
