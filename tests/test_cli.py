@@ -48,7 +48,7 @@ def test_parse_json_follows_the_contract(plan_file: Path) -> None:
     plan = doc["plans"][0]
     assert set(plan) >= {"id", "index", "title", "unit", "year", "line_start", "line_end", "sections",
                          "schedule", "tasks", "keywords", "findings"}
-    assert plan["year"] == 2024 and plan["unit"] == "XX区总工会"
+    assert plan["year"] == 2024 and plan["unit"] == "区总工会"
     section = plan["sections"][0]
     assert set(section) >= {"heading", "title", "number", "level", "parent", "kind", "line"}
     assert [s["kind"] for s in plan["sections"] if s["level"] == 1] == ["guiding_ideology", "goals", "schedule"]
@@ -109,7 +109,7 @@ def test_schedule_xlsx_has_both_sheets(plan_file: Path, tmp_path: Path) -> None:
     grid = wb["月历"]
     assert [c.value for c in grid[1]][1] == "1月"
     row = [c.value for c in grid[2]]
-    assert row[0] == "XX区总工会" and "召开职代会" in row[3] and "夏送清凉" in row[7] and "夏送清凉" in row[8]
+    assert row[0] == "区总工会" and "召开职代会" in row[3] and "夏送清凉" in row[7] and "夏送清凉" in row[8]
     assert row[1] is None  # January: nothing planned
 
 
@@ -155,7 +155,7 @@ def test_schedule_rejects_unknown_suffix(plan_file: Path, tmp_path: Path) -> Non
 
 def test_schedule_terminal_table(plan_file: Path) -> None:
     result = run("schedule", str(plan_file))
-    assert "【XX区总工会】" in result.output and "7–8月" in result.output
+    assert "【区总工会】" in result.output and "7–8月" in result.output
 
 
 def test_evaluate_prints_every_metric() -> None:

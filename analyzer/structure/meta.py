@@ -20,10 +20,15 @@ PLAN_AFTER = re.compile(r"^\s*(?:度)?[\u4e00-\u9fff]{0,8}?(?:计划|要点|安�
 # Issuing unit: a name ending in 工会/总工会/工会委员会/… before a year, 将/要/在 or 工作计划.
 UNIT = re.compile(
     r"(?P<u>[\u4e00-\u9fffA-Za-z0-9（）()]{1,20}(?:工会委员会|总工会|教育工会|工会工作委员会|工会|工委|联合会"
-    r"|委员会|大队|支队|中队|派出所|局|中心|学校|小学|中学|幼儿园|医院|公司|集团|社区|街道|乡|镇))"
+    r"|委员会|大队|支队|中队|派出所|局|中心|学校|小学|中学|幼儿园|医院|卫生院|公司|集团|社区|街道|乡|镇|所|站"
+    r"|学院|大学|支行|分行|项目部|教导处|办公室))"
 )
 _UNIT_NOISE = re.compile(r"^(?:关于|附件[:：]?|印发|我们|我|本|今年|明年|全年|年度|在|为|做好|各|各级|基层|上级)+")
 _YEAR_PREFIX = re.compile(r"^.*?(?:(?:19|20)[0-9]{2}|[_＿Xx×]{2,4})\s*(?:年度?|学年)")
+# Words that end the unit part of a title.
+_PLAN_WORDS = re.compile(r"第[一二]学期|春季|秋季|(?:工作|活动)?(?:计划|方案|要点|安排|打算|思路|规划)|关于|精选|篇|工作")
+# Template residue in front of a unit name: XX区 / ××省 / 202X年.
+_UNIT_PLACEHOLDER = re.compile(r"^(?:[XxＸｘ×]{1,4}|20[XxＸｘ]{2}年?|202[XxＸｘ]年?)")
 _GENERIC_UNIT = re.compile(r"工会|总工会|学校|公司|中心|委员会|联合会|社区|街道")
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _CN_DIGIT.update({"零": 0, "○": 0, "O": 0, "o": 0, "Ο": 0})
@@ -77,18 +82,37 @@ def find_year(title: str | None, lines: Sequence[str], *, head_lines: int = 15) 
     return None
 
 
+def _title_unit(title: str) -> str:
+    """The part of a title that names the unit: before the year, or right after it when the title
+    opens with the year (2025年城南区总工会工作计划); a 工会 after the year joins the unit
+    (西湖镇中心中学2025年工会工作计划 → 西湖镇中心中学工会)."""
+    book = re.search(r"《([^》]+)》", title)
+    if book:
+        title = book.group(1)
+    title = re.sub(r"^(?:【)?(?:篇[一二三四五六七八九十0-9]+|第[一二三四五六七八九十0-9]+篇)(?:】)?[:：、.]?", "", title.strip())
+    m = re.search(r"(?:19|20)[0-9]{2}(?:\s*[—–\-~至/]\s*(?:19|20)?[0-9]{2})?\s*(?:年度|学年度?|年)?|[_＿]{2,}年?|二〇..年", title)
+    if m is None:
+        return _PLAN_WORDS.split(title)[0]
+    before, after = title[: m.start()], title[m.end():]
+    after_unit = _PLAN_WORDS.split(after)[0]
+    if not before.strip() or _UNIT_PLACEHOLDER.fullmatch(before.strip()):
+        return after_unit
+    if after.startswith("工会") and not before.endswith("工会"):
+        return before + "工会"
+    return before
+
+
 def find_unit(title: str | None, lines: Sequence[str], *, head_lines: int = 6) -> str | None:
     """The issuing unit named by the title or the opening sentence, else None.
 
-    >>> find_unit("XX区总工会2024年工作计划", [])
-    'XX区总工会'
+    >>> find_unit("XX区总工会2024年工作计划", [])  # template residue is not part of the name
+    '区总工会'
     >>> find_unit(None, ["20__年，区工会将继续围绕……"])
     '区工会'
     """
     candidates: list[str] = []
     if title:
-        head = re.split(r"(?:19|20)[0-9]{2}|[_＿]{2,}|二〇|关于|工作计划|计划|方案|要点|精选|篇", title)[0]
-        candidates.append(head)
+        candidates.append(_title_unit(title))
     seen = 0
     for line in lines:
         text = line.strip()
@@ -101,7 +125,7 @@ def find_unit(title: str | None, lines: Sequence[str], *, head_lines: int = 6) -
         if re.search(r"(?:将|要|在|围绕|继续|以)", first):
             candidates.append(re.split(r"将|要|在|围绕|继续|以", first)[0])
     for k, text in enumerate(candidates):
-        text = _UNIT_NOISE.sub("", text.strip())
+        text = _UNIT_NOISE.sub("", _UNIT_PLACEHOLDER.sub("", text.strip()))
         # The title's head may carry more words; an opening sentence's subject must be the unit itself.
         m = UNIT.match(text) if (title and k == 0) else UNIT.fullmatch(text)
         if m and len(m.group("u")) >= 2:
