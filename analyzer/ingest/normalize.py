@@ -47,6 +47,20 @@ def normalize_whitespace(line: str) -> str:
     return line.strip()
 
 
+def join_spaced_letters(line: str) -> str:
+    """Remove the spaces a PDF or a typesetter put between single characters: ``指 导 思 想`` → ``指导思想``.
+
+    Only runs of at least three single CJK characters or digits each separated by one space are
+    joined, so spaces between words (``春风送岗 暖心护航``) stay.
+
+    >>> join_spaced_letters("二、工 作 目 标"), join_spaced_letters("春风送岗 暖心护航")
+    ('二、工作目标', '春风送岗 暖心护航')
+    """
+    if " " not in line:
+        return line
+    return P.SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), line)
+
+
 def remove_pinyin(line: str) -> str:
     """Remove toned pinyin put in brackets after characters: ``計(jì)劃`` → ``計劃``.
 
@@ -225,6 +239,7 @@ def per_line(step: Callable[[str], str]) -> LineStep:
 DEFAULT_STEPS: tuple[LineStep, ...] = (
     per_line(remove_pinyin),
     per_line(normalize_whitespace),
+    per_line(join_spaced_letters),
     per_line(remove_hidden_marks),
     drop_chrome,
     rejoin_broken_lines,

@@ -132,3 +132,8 @@ META_CHARSET = re.compile(
 )
 #: Text that begins like an HTML document (after optional whitespace / BOM).
 HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>])", re.IGNORECASE)
+
+# Letter-spaced text (PDF layers, typeset titles): single CJK characters or digits each followed by
+# one space, at least three in a row (工 会 工 作). Two-character words with a space between them
+# (春风送岗 暖心护航) never match: the run must alternate one character, one space.
+SPACED_LETTERS = re.compile(r"(?:[\u4e00-\u9fff0-9] ){2,}[\u4e00-\u9fff0-9]")

@@ -57,6 +57,9 @@ def _split_title(text: str) -> tuple[str, str]:
     m = P.LABEL_COLON.match(text)
     if m is not None:
         return P.TITLE_TRAIL.sub("", m.group("label")).strip(), m.group("body").strip()
+    m = P.SPACE_TITLE.match(text)
+    if m is not None:
+        return m.group("title"), m.group("body").strip()
     m = P.TITLE_END.search(text)
     if m is not None and m.start() <= _MAX_TITLE and m.end() < len(text):
         return text[: m.start()].strip(), text[m.end():].strip()
@@ -71,9 +74,11 @@ def _period_heading(segment: str) -> tuple[str, str] | None:
     """
     m = P.PERIOD_HEADING.match(segment)
     if m is not None and P.PERIOD_HAS_TIME_WORD.search(m.group("period")):
-        if m.group("body") and "主题" in segment[: m.start("body")]:
+        if not m.group("body") or "主题" in segment[: m.start("body")]:
+            # the whole heading, dates in brackets included: 第1-2周（9月2日—9月15日）
             return P.TITLE_TRAIL.sub("", segment).strip(), ""
-        return m.group("period").strip(), (m.group("body") or "").strip()
+        head = segment[: m.start("body")]
+        return P.TITLE_TRAIL.sub("", head).strip(), m.group("body").strip()
     if len(segment) <= 40 and P.PERIOD_HINT.search(segment):
         from analyzer.extract.timeexpr import period_heading
 
@@ -134,6 +139,10 @@ class _OutlineBuilder:
                     del self.stack[d:]
                     return d
         rank = P.STYLE_RANK[style]
+        if rank == 1 and self.stack and self.stack[0].style == "label":
+            # "总体思路：…" then "一、目的要求": the 一、 list stands beside the label, not under it.
+            self.stack.clear()
+            return 0
         while self.stack and P.STYLE_RANK[self.stack[-1].style] >= rank and self.stack[-1].style != "label":
             # A shallower style than what is open: close the deeper lists (e.g. 一、 after a 1、 list).
             if P.STYLE_RANK[self.stack[-1].style] == rank and value == 1:
@@ -248,27 +257,60 @@ class _OutlineBuilder:
             return True
         return False
 
+    def _expected_period(self, segment: str) -> bool:
+        """A period label with its colon (``第二季度：…``) continuing a schedule written on one line."""
+        return P.PERIOD_LABEL.match(segment) is not None and self._in_schedule()
+
     def line(self, text: str, line: int) -> None:
-        """Handle one line: its leading segment, then any glued headings further on."""
+        """Handle one line: its leading segment, then any glued headings further on.
+
+        A plan written on one line (``…如下。一、总体目标 …。二、具体措施 1，…。2，…``) is cut
+        before every heading that continues an open list, or that starts a new list (number 1)
+        right after a sentence end; each section then keeps only its own stretch of the line.
+        """
         text = text.strip()
         if not text:
             return
-        start = 0
+        emitted: list[tuple[int, int]] = []  # (draft index, start offset in the line)
+        before = len(self.drafts)
         self.segment(text, line)
+        if len(self.drafts) > before:
+            emitted.append((len(self.drafts) - 1, 0))
         self.prev = text
-        if len(text) < 6:
+        if len(text) >= 6:
+            start = 0
+            for m in P.GLUED_SPLIT.finditer(text, 1):
+                pos = m.end()
+                if pos <= start:
+                    continue
+                rest = text[pos:]
+                tok = match_token(rest)
+                if tok is not None and tok.style not in ("dec2", "dec3") and (
+                    self._expected(tok) or (tok.value == 1 and P.NEW_LIST_AFTER.match(text[m.start() - 1]))
+                ):
+                    pass
+                elif not self._expected_period(rest):
+                    continue
+                start = pos
+                before = len(self.drafts)
+                self.segment(rest, line)
+                if len(self.drafts) > before:
+                    emitted.append((len(self.drafts) - 1, pos))
+        # Each section of this line ends where the next one starts.
+        for (index, _pos), (_next_index, next_pos) in zip(emitted, emitted[1:], strict=False):
+            self._cut(self.drafts[index], len(text) - next_pos)
+
+    @staticmethod
+    def _cut(draft: _Draft, tail: int) -> None:
+        """Drop the last ``tail`` characters (the following sections) from a draft's text."""
+        if tail <= 0:
             return
-        for m in P.GLUED_SPLIT.finditer(text, 1):
-            pos = m.end()
-            if pos <= start:
-                continue
-            tok = match_token(text[pos:])
-            if tok is None or not self._expected(tok):
-                continue
-            if tok.style in ("dec2", "dec3"):
-                continue
-            start = pos
-            self.segment(text[pos:], line)
+        draft.text = draft.text[: max(len(draft.text) - tail, 0)].rstrip()
+        draft.body = draft.body[: max(len(draft.body) - tail, 0)].rstrip() if len(draft.body) > tail else ""
+        if len(draft.title) > len(draft.text):
+            prefix = draft.heading[: len(draft.heading) - len(draft.title)]
+            draft.title = P.TITLE_TRAIL.sub("", draft.text).strip()
+            draft.heading = prefix + draft.title
 
 
 def parse_outline(lines: Sequence[str], *, first_line: int = 1) -> Outline:

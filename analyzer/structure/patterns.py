@@ -50,6 +50,7 @@ DOC_DATE = re.compile(
     r"^\s*(?:[0-9]{4}|[〇零○Oo一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月"
     r"\s*[0-9一二三四五六七八九十]{1,3}\s*日\s*$"
 )
+ATTACHMENT = re.compile(r"^\s*附件\s*[0-9一二三]?\s*[:：]")
 ADDRESSEE = re.compile(r"^[^。]{2,80}[:：]\s*$")
 
 # --- outline numbering ------------------------------------------------------------------------
@@ -117,8 +118,16 @@ NUMBERING_FIRST_CHARS = frozenset(
 # or, for items on one line (1、…,2、…), after a clause end. Group "rest" starts the new segment.
 GLUED_SPLIT = re.compile(
     rf"(?<=[。！？；;!?，,：:\s])\s*(?=(?:{CN_NUM}\s*、|第{CN_NUM}、|[（(]\s*{CN_NUM}\s*[）)]|{AR_NUM}\s*[、.．](?![0-9])"
-    rf"|[（(]\s*{AR_NUM}\s*[）)]|[①-⑳⑴-⒇]))"
+    rf"|{AR_NUM}\s*[,，](?=[\u4e00-\u9fff])|[（(]\s*{AR_NUM}\s*[）)]|[①-⑳⑴-⒇]"
+    rf"|(?:第[一二三四]季度|[上下]半年|(?:十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])月份?|寒假|暑假)[:：]))"
 )
+# What may stand just before a new list (numbered 1) that begins mid-line: a sentence end, or the
+# space after a heading's title ("二、具体措施 1，实行…").
+NEW_LIST_AFTER = re.compile(r"[。！？!?；;\s]")
+# A period label with its colon starting a segment: 第二季度：… / 十月份：… / 暑假：…
+PERIOD_LABEL = re.compile(r"(?:第[一二三四]季度|[上下]半年|(?:十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])月份?|寒假|暑假)[:：]")
+# A short heading separated from its body by a space: "总体目标 主次干道机械化清扫率…"
+SPACE_TITLE = re.compile(r"^(?P<title>[^\s。，,；;！？!?:：、]{2,12}) +(?P<body>[^\s].{8,})$")
 
 # A dotted holiday date that looks like decimal numbering: 3.8 5.1 5.4 5.12 6.1 7.1 8.1 10.1 …
 HOLIDAY_DOTTED = re.compile(
@@ -132,7 +141,7 @@ HOLIDAY_WORDS = re.compile(r"^\s*[“\"”]?\s*(?:节|妇女|劳动|青年|儿�
 # Where the title of a numbered item ends: the first sentence or label end.
 TITLE_END = re.compile(r"[。！？!?；;:：]")
 # A heading text ending with a colon-like label: "三八节活动:…", "指导思想 :"
-LABEL_COLON = re.compile(r"^(?P<label>[^。！？!?；;,，:：]{2,16}?)\s*[:：]\s*(?P<body>.*)$")
+LABEL_COLON = re.compile(r"^(?P<label>[^\s。！？!?；;,，:：]{2,16}?)\s*[:：]\s*(?P<body>.*)$")
 # Trailing punctuation to strip from a title.
 TITLE_TRAIL = re.compile(r"[\s。.．、,，:：；;！!？?]+$")
 # Sentence-like content: any inner clause punctuation.

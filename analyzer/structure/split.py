@@ -147,7 +147,9 @@ def _notice(lines: Sequence[str]) -> tuple[int, int, str | None] | None:
     last = issue_line
     for i in range(issue_line, min(len(lines), issue_line + 15)):
         text = lines[i].strip()
-        if book_title and book_title in text and not P.NOTICE_ISSUE.search(text):
+        # The plan's own title line repeats the book title; "附件：《…》" only announces it.
+        if (book_title and book_title in text and not P.NOTICE_ISSUE.search(text)
+                and not P.ATTACHMENT.match(text) and len(text) <= len(book_title) + 8):
             return title_line, i, book_title
         if text and P.DOC_DATE.match(text):
             last = i + 1

@@ -69,6 +69,20 @@ def test_outline_shapes(lines: list[str], expected: list[tuple[str, int, str]]) 
     assert _shape(lines) == expected
 
 
+def test_plan_written_on_one_line() -> None:
+    line = ("为提升环境质量，制定本计划。一、总体目标 清扫率达到90%以上，投诉办结率达到100%。二、具体措施 1，实行道路分级保洁。"
+            "2，加强垃圾收运管理；3月底前完成改造。三、时间安排 第一季度：完成环境集中整治；第二季度：开展爱国卫生月活动。"
+            "四、保障措施 所长负总责，每周召开一次碰头会。")
+    secs = [s for s in parse_outline([line]).sections if s.kind != "preamble"]
+    assert [(s.heading, s.level, s.kind) for s in secs] == [
+        ("一、总体目标", 1, "goals"), ("二、具体措施", 1, "measures"), ("1，实行道路分级保洁", 2, "measures"),
+        ("2，加强垃圾收运管理", 2, "measures"), ("三、时间安排", 1, "schedule"), ("第一季度", 2, "schedule"),
+        ("第二季度", 2, "schedule"), ("四、保障措施", 1, "measures")]
+    # each section keeps only its own stretch of the line
+    assert secs[5].text == "第一季度：完成环境集中整治；"
+    assert secs[3].text == "加强垃圾收运管理；3月底前完成改造。"
+
+
 def test_parents_and_spans() -> None:
     out = parse_outline(["前言。", "一、指导思想", "正文", "二、工作措施", "1、加强领导", "正文"], first_line=10)
     secs = out.sections
