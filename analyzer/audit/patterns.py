@@ -22,6 +22,8 @@ PLACEHOLDER = re.compile(
             r"[\[【［](?:[XxＸｘ]|[^\]】］]{0,10}(?:名称|名字|姓名|单位|学校|日期|时间|填写|某)[^\]】］]{0,6})[\]】］]",
             # empty quotation marks / brackets left by censoring: “”重要思想, 《》
             r"“\s*”|《\s*》",
+            # 某某同志 / 某某单位: a doubled 某 stands for a name left to fill
+            r"某某",
         )
     )
 )

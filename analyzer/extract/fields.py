@@ -50,6 +50,8 @@ def find_frequency(text: str) -> tuple[str, str] | None:
     kind = m.lastgroup
     if kind == "irregular":
         return None
+    if kind == "semesterly2":  # before each vacation: once a term
+        return "semesterly", m.group()
     if kind == "n_days":
         return _bucket(cn_to_int(m.group("n_days")) or 1, _DAY_BUCKETS), m.group()
     if kind == "n_months":
@@ -71,7 +73,8 @@ def find_targets(text: str) -> list[str]:
     ['签订率达到100%', '培训工会干部200名']
     """
     taken: list[tuple[int, int]] = []
-    patterns = (P.RATE_TARGET, P.PERCENT_TARGET, P.MIN_COUNT_TARGET, P.COUNT_NOUN_TARGET, P.VERB_COUNT_TARGET)
+    patterns = (P.RATE_TARGET, P.PERCENT_TARGET, P.MIN_COUNT_TARGET, P.CAP_TARGET, P.EACH_TARGET, P.ALL_TARGET,
+                P.COUNT_NOUN_TARGET, P.VERB_COUNT_TARGET)
     for pattern in patterns:
         for m in pattern.finditer(text):
             start, end = m.span()

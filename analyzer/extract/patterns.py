@@ -216,7 +216,8 @@ FREQUENCY = re.compile(
     r"|(?P<semesterly>每个?学期|一学期[一两二三四]次|学期[一两二三四]次)"
     r"|(?P<yearly>每一?年度?|每学年|一年一度|一年一届|年年|一年" + _COUNT + r"次|年度[一两]次"
     r"|年内[^，,。；;]{0,12}?" + _COUNT + r"[次届期场]|全年[^，,。；;]{0,12}?" + _COUNT + r"次)"
-    r"|(?P<half_yearly>每半年|半年一次|半年[一两二三]次|上下半年各)"
+    r"|(?P<half_yearly>每半年|半年一次|半年[一两二三]次|上[、,，]?下半年各|上半年[和与及、]下半年各)"
+    r"|(?P<semesterly2>寒暑假前|每逢寒暑假)"
     r"|(?P<quarterly>每个?季度?|按季度?|(?<![第一二三四1-4１-４])季度(?![末初底]))"
     f"|每隔?(?P<n_months>{_COUNT})?个?月(?!份)|(?P<monthly>每个月|按月|月月|月度)"
     f"|(?P<weekly>每隔?(?:[一两二三]|[{DIGIT}])?个?(?:周|星期|礼拜)|周周|每半个?月)"
@@ -229,7 +230,7 @@ _NUMBER = f"[{DIGIT}]+(?:[.．][{DIGIT}]+)?"
 _PERCENT = f"{_NUMBER}[ ]?(?:[%％‰]|个百分点)"
 _UNIT = (
     "万?(?:人次|场次|户次|课时|学时|小时|元|人|名|次|期|册|家|个|场|项|篇|件|所|户|批|支|节|天|届|本|部|条|座|套|台"
-    "|处|组|队|门|种|对)"
+    "|处|组|队|门|种|对|道|块|辆|间|平方米|公里)"
 )
 _RUN = f"[{_HAN}“”\"]"  # the words between a target's verb and its number (no punctuation)
 _AROUND = "(?:以上|以下|以内|左右|余)?"
@@ -250,13 +251,17 @@ MIN_COUNT_TARGET = re.compile(
 )
 _COUNT_VERBS = (
     "培训|新建|新增|发展|慰问|帮扶|资助|救助|发放|组建|建立|创建|评选|表彰|签订|走访|吸纳|筹集|募集|投入|推荐|选派|培养"
-    "|建成|完成|覆盖|建设|命名|设立|改造|确定|举办|开展|召开|结对|选树|打造"
+    "|建成|完成|覆盖|建设|命名|设立|改造|确定|举办|开展|召开|结对|选树|打造|推选|评出|评选出|配备|购置|安装|升级"
 )
 # A verb with an Arabic count: 培训工会干部200名, 发放慰问金10万元, 建设“职工小家”示范点4个
 # (a long ``run`` is cut in code to keep the phrase minimal).
 VERB_COUNT_TARGET = re.compile(
     f"(?:{_COUNT_VERBS})(?P<run>{_RUN}{{0,12}}?)(?<!第){_NUMBER}[ ]?{_UNIT}{_AROUND}"
 )
+# A cap: 总额不超过3万元, 控制在5人以内; a share for each: “模范职工之家”各1个; all of a count: 全部23个小区.
+CAP_TARGET = re.compile(f"(?:不超过|不高于|不得超过|控制在)[ ]?{_NUMBER}[ ]?{_UNIT}{_AROUND}")
+EACH_TARGET = re.compile(f"[{_HAN}“”]{{2,12}}各[ ]?{_NUMBER}[ ]?{_UNIT}")
+ALL_TARGET = re.compile(f"(?:全部|所有|全体)[ ]?{_NUMBER}[ ]?{_UNIT}[{_HAN}]{{2,8}}")
 # A verb, a count and what is counted: 设立3个民警休息点, 确定1名党员中心户.
 COUNT_NOUN_TARGET = re.compile(f"(?:{_COUNT_VERBS})(?<!第){_NUMBER}[个名家支所处套][{_HAN}“”]{{2,6}}")
 

@@ -26,6 +26,7 @@ from analyzer.extract.units import (
     sentences,
 )
 from analyzer.models import Plan, ScheduleItem, TimeSpan
+from analyzer.structure.meta import is_signature
 from analyzer.structure.numbering import match_token
 
 # The term a plan is for, from its title or opening: 第二学期/春季学期 → spring; 第一学期/秋季 → autumn.
@@ -36,7 +37,16 @@ _LEAD_JOIN = re.compile(r"^[\s，,、:：；;.。．]*")
 # A trailing bracketed time: "…（六月份）。"
 _TRAIL_PAREN = re.compile(r"\s*[（(][^（）()]{1,30}[)）]\s*[。.；;]?\s*$")
 # What follows a holiday that is used as an item's time: 期间/前后/前夕/之际 and a comma or colon.
-_HOLIDAY_AS_TIME = re.compile(r"[”\"]?(?:期间|前后|前夕|之际|来临之际|当天|当日|节日期间)?(?P<sep>\s*[，,：:])")
+_HOLIDAY_AS_TIME = re.compile(
+    r"[”\"]?(?:节|节日)?(?:期间|前后|前夕|之际|来临之际|当天|当日)?"
+    r"(?P<sep>\s*[，,：:]|(?=组织|开展|举办|举行|召开|慰问|走访|评选|表彰|发放|进行))"
+)
+# A second period joined to the first: 上半年和下半年各… / 3月和9月各… (a frequency).
+_PAIRED_PERIOD = re.compile(r"[和及与、]\s*(?:[上下]半年|[0-9一二三四五六七八九十]{1,2}月|第[一二三四]季度)")
+# A dotted date opening an item: 5.1前后 / 3.8节 / 五.四前后 (quoted before the grammar reads it).
+_DOTTED_HOLIDAY = re.compile(r"^\s*((?:[0-9]{1,2}|[一二三四五六七八九十])[.．·](?:[0-9]{1,2}|[一二三四五六七八九十]))(?=节|前后|期间|前夕)")
+# An explicit year opening a period heading: 2025年1月.
+_HEADING_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年\s*")
 # Cheap prefilters: the characters a time expression can start with (after 今年/在/于 …) and the
 # characters one ends with. They only skip work; the grammar in timeexpr decides.
 _TIME_START = re.compile(
@@ -99,14 +109,27 @@ class _Ctx:
         return span
 
     def _holiday_lead(self, text: str) -> TimeSpan | None:
-        """A holiday that opens an item as its time: ``三八妇女节期间，…``, ``“五一”前后，…``."""
-        spans = find_times(text[:20], semester=self.semester, term_start=self.term_start)
-        if not spans or spans[0].kind != "holiday" or spans[0].start > 2:
+        """A holiday that opens an item as its time: ``三八妇女节期间，…``, ``5.1前后，…``, ``3.8节组织…``.
+
+        A bare dotted date (5.1, 五.四) is read as a holiday only here, where it opens an item and
+        is followed by 节/前后/期间 or a separator.
+        """
+        head = text[:20]
+        dotted = _DOTTED_HOLIDAY.match(head)
+        quoted = f"“{dotted.group(1)}”{head[dotted.end(1):]}" if dotted else head
+        spans = find_times(quoted, semester=self.semester, term_start=self.term_start)
+        start = len(head) - len(head.lstrip("“\"「 "))
+        if not spans or spans[0].kind != "holiday" or spans[0].start > (0 if dotted else start):
+            return None  # the holiday must open the item ("开展春节慰问" is an activity, not a date)
+        shift = 2 if dotted else 0  # the quotes added around the dotted date
+        end = spans[0].end - shift
+        m = _HOLIDAY_AS_TIME.match(text, end)
+        if m is None:
             return None
-        if _HOLIDAY_AS_TIME.match(text, spans[0].end):
-            m = _HOLIDAY_AS_TIME.match(text, spans[0].end)
-            return replace(spans[0], end=m.end() - len(m.group("sep")))
-        return None
+        end = m.end() - len(m.group("sep"))
+        # "5.1前后：…" labels its item like a heading; "3.8节组织…" only mentions the day
+        kind = "holiday_label" if m.group("sep").strip() in ("：", ":") else "holiday"
+        return replace(spans[0], text=text[:end], start=0, end=end, kind=kind)
 
     def trail(self, text: str) -> TimeSpan | None:
         if not _TIME_END.search(text[-16:]):
@@ -115,6 +138,18 @@ class _Ctx:
         if span is None or is_past_reference(text, span):
             return None
         return span
+
+
+def _heading_span(ctx: _Ctx, title: str) -> TimeSpan | None:
+    """The period of a heading; a year written in it (2025年1月) sets the items' year."""
+    span = period_heading(title, semester=ctx.semester, term_start=ctx.term_start)
+    if span is None:
+        m = _HEADING_YEAR.match(title)
+        if m is not None:
+            span = period_heading(title[m.end():], semester=ctx.semester, term_start=ctx.term_start)
+            if span is not None and ctx.plan.year:
+                span = replace(span, year_offset=int(m.group(1)) - ctx.plan.year)
+    return span
 
 
 def _after(text: str, span: TimeSpan) -> str:
@@ -150,7 +185,7 @@ def _period_items(ctx: _Ctx, index: int, span: TimeSpan) -> None:
 def _bound(ctx: _Ctx, span: TimeSpan, period: str, text: str, line: int) -> None:
     """An activity under a period: its own leading time, when it has one, is more precise."""
     own = ctx.lead(text)
-    if own is not None and own.kind != "week" and _after(text, own):
+    if own is not None and own.kind not in ("week", "season", "holiday") and _after(text, own):
         ctx.add(own, own.text, _after(text, own), line)
     else:
         ctx.add(span, period, text, line)
@@ -258,7 +293,13 @@ def _free_units(ctx: _Ctx, index: int, in_schedule: bool) -> None:
         units.append((text, n))
     for text, n in units:
         for sentence in sentences(text):
+            if is_signature(sentence):
+                continue  # "城关镇环卫所 2025年1月5日" closing a plan written on one line
             span = ctx.lead(sentence)
+            if span is not None and span.kind in ("season", "half_year") and not in_schedule:
+                span = None  # "秋季运动会" / "上半年和下半年各…" in a task list name no single period
+            if span is not None and _PAIRED_PERIOD.match(sentence, span.end):
+                span = None  # "上半年和下半年各举办一次": a frequency, not a date
             if span is not None and span.kind != "week" and _after(sentence, span):
                 if not in_schedule and span.qualifier and "前" in span.qualifier:
                     continue  # "12月底前完成…" is a deadline, not a scheduled activity
@@ -299,8 +340,10 @@ def extract_schedule(plan: Plan) -> list[ScheduleItem]:
     for i, sec in enumerate(plan.sections):
         if sec.kind == "review" or i in under_period:
             continue
-        if sec.style == "period":
-            span = period_heading(sec.title, semester=semester, term_start=ctx.term_start)
+        if sec.style == "period" or (not sec.body and sec.style not in ("preamble", "label")
+                                     and not _TITLE_TIME_HINT.isdisjoint(sec.title)):
+            # "三月份" and also numbered ones: "二、下半年" with its items below
+            span = _heading_span(ctx, sec.title)
             if span is not None:
                 _period_items(ctx, i, span)
                 continue

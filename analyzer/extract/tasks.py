@@ -15,11 +15,11 @@ _NOT_TASKS = frozenset({"preamble", "review", "guiding_ideology"})
 _MIN_CHARS = 4
 # Cheap prefilters (they only skip work; the extractors in fields.py decide): a target needs a
 # number or a comparator, a deadline a time word or 年内, an owner one of its label words.
-_TARGET_HINT = re.compile(r"[0-9０-９%％‰]|不少于|不得少于|不低于|至少|最少|力争|确保|累计|[一二两三四五六七八九十]次")
+_TARGET_HINT = re.compile(r"[0-9０-９%％‰]|不少于|不得少于|不低于|至少|最少|力争|确保|累计|不超过|[一二两三四五六七八九十]次")
 _DEADLINE_HINT = re.compile(r"月|节|假|季|旬|学期|周|年内|年底|年末|年前|本年度|当年|春|秋|暑|寒|截至|截止|元旦|国庆")
 _OWNER_HINT = re.compile(r"由|负责|牵头|责任|组长|承办|主办|[)）]\s*[。．.；;]?\s*$")
 # A frequency word always holds one of these characters (每月, 年内…一次, 一学期两次, 不定期 …).
-_FREQUENCY_CHARS = frozenset("每年学次届场季月周天半期度")
+_FREQUENCY_CHARS = frozenset("每年学次届场季月周天半期度假")
 # Clauses of a sentence, each with its closing comma.
 _CLAUSE = re.compile(r"[^，,]+[，,]*")
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from analyzer.models import Plan, Section
 from analyzer.structure.numbering import match_token
 
+# An item whose last line ends a sentence is complete (continuation lines are wrapped lines only).
+_FINISHED = re.compile(r"[。！？!?；;]\s*$")
 # Sentence ends inside an item; the mark stays with its sentence.
 _SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]*")
 # A table row: cells separated by pipes (docx rows and flattened tables), or tab-separated.
@@ -24,7 +26,7 @@ TIME_HEADER = re.compile(r"^(?:月份|时间|日期|周次|周|完成时间|时�
 # A cell or short line naming departments/people responsible: 办公室 / 组织部、宣教部 / 工会主席.
 _OWNER_NAME = (
     r"[\u4e00-\u9fffA-Za-z]{0,10}(?:部|处|室|科|组|办|委|工会|委员会|协会|队|中心|馆|站|所|校长|主席|书记|组长|委员"
-    r"|老师|主任|全体|专干|网格长|网格员|志愿者|执委)"
+    r"|老师|主任|全体|专干|网格长|网格员|志愿者|执委|员|经理|总工|负责人|主管|队长|站长|所长|院长|园长)"
 )
 OWNER_CELL = re.compile(rf"^{_OWNER_NAME}(?:[、，,/及和与]{_OWNER_NAME})*$")
 # A person's name alone in an owner column (李红, 王丽): two or three characters.
@@ -83,7 +85,10 @@ def item_text(plan: Plan, index: int) -> str:
     """A numbered item's whole text: the heading segment and its continuation lines."""
     sec = plan.sections[index]
     parts = [sec.text or sec.title]
-    parts.extend(text for _n, text in own_lines(plan, index) if match_token(text) is None)
+    for _n, text in own_lines(plan, index):
+        if _FINISHED.search(parts[-1]) or match_token(text) is not None:
+            break  # a finished sentence ends the item; what follows is a new paragraph
+        parts.append(text)
     return "".join(parts).strip()
 
 

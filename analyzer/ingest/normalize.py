@@ -128,6 +128,8 @@ def is_chrome_line(line: str) -> bool:
         or P.READ_PAGES.search(line)
         or P.CREDIT_LINE.match(line)
         or P.BUTTON_LINE.match(line)
+        or P.FURNITURE.search(line)
+        or (P.NAV_BAR.match(line) is not None and len(P.NAV_WORDS.findall(line)) >= 2)
     )
 
 

@@ -78,6 +78,17 @@ RELATED_ITEM = re.compile(
     r"^(?:\d{1,2}[.、．]\s*)?[^。；;！？!?]{2,40}?(?:计划|总结|方案|范文|大全|心得|体会|报告|意见|要点|安排|通知|"
     r"(?:精选|汇编)?\s*\d{1,3}\s*篇[)）]?|[(（][^()（）]{1,12}[)）])$"
 )
+#: Other site furniture: download/points prompts, copyright and filing lines, hot searches, tips.
+FURNITURE = re.compile(
+    r"下载积分|积分\s*立即下载|立即下载|下载文档到电脑|还剩\s*\d+\s*页未读|点此继续阅读|继续阅读\s*>>|温馨提示\s*[:：]?\s*$"
+    r"|热门搜索\s*[:：]|Copyright|All Rights Reserved|©|ICP备|客服电话|版权所有\s*[:：©]"
+    r"|^摘要\s*[:：]\s*本文|^关键词\s*[:：](?:[^。，,]{1,12}[；;、]){2,}[^。，,]{1,12}$"
+    r"|^[^。；;！？!?]{2,40}\.(?:docx?|pdf|wps|txt)\s*\d+\s*页$|^[-—=_*·~]{5,}$"
+    r"|^[^。，,；;]{1,12}(?:网|文库|范文|资料站)\s*[-–—_|｜]\s*[^。]{2,30}$"
+)
+#: A navigation bar: short items between bars, at least two of them site words (首页 | 登录 | …).
+NAV_BAR = re.compile(r"^(?:[^|｜]{1,8}[|｜]){2,}[^|｜]{0,20}$")
+NAV_WORDS = re.compile(r"首页|登录|注册|分类|排行|会员|上传|关于我们|联系我们|隐私|协议|意见反馈|网站地图|帮助|客服|投稿")
 #: Lines that BUTTON_LINE should not take for buttons when they hold nothing but digits.
 DIGITS_ONLY = re.compile(r"^\d+$")
 #: "……此处隐藏N个字……" (inline too; removed where it stands).

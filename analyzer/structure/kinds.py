@@ -15,6 +15,8 @@ _ACTION_WORDS = re.compile(
     r"(?:加强|强化|推进|深化|开展|落实|提高|提升|完善|健全|做好|抓好|突出|围绕|实现|推动|筑牢|打造|建设"
     r"|创新|维护|服务|发挥|凝聚|促进|坚持|构建|组织|丰富|关爱|聚焦|夯实|激发|扩大|规范|增强|助力|搭建)"
 )
+# A weak synonym (月份, 要求 …) names a section only in a short title; in a long item it is a word of the task.
+_MAX_NAMING_TITLE = 15
 # Light words allowed around a section name on a line of its own (主要/具体/工作/如下 …).
 _NAME_MODIFIERS = re.compile(r"[\s、和及与暨的:：()（）一二三四五六七八九十年度学期0-9]|主要|具体|工作|本|今年|全年|如下表?|各项")
 # Past-tense review wording in a body.
@@ -115,7 +117,7 @@ def classify_heading(title: str, *, body: str = "", has_period_children: bool = 
         return found[0]
     if _REVIEW_WORDS.search(body[:300]) and not _ACTION_WORDS.search(title):
         return "review"
-    if found is not None:
+    if found is not None and len(title) <= _MAX_NAMING_TITLE:
         return found[0]
     # A heading that names nothing known is, in a plan, almost always work to do.
     return "main_tasks"

@@ -15,6 +15,8 @@ YEAR = re.compile(
 YEAR_PLACEHOLDER = re.compile(r"(?:20|２０)?(?:[_＿]{1,4}|[XxＸｘ×]{1,2}|[0-9][XxＸｘ])\s*(?:年|学年)|20[XxＸｘ]{2}|202[XxＸｘ]")
 # Past-tense context right after a year: 2023年工作回顾, 2023年以来, 2023年取得.
 PAST_AFTER = re.compile(r"^(?:度)?(?:工作)?(?:回顾|总结|以来|来|取得|完成|开展了|共|是|的工作回顾|上半年工作)")
+# A two-digit year opening a title or a plan: 25年工作计划, 24年度.
+_SHORT_YEAR = re.compile(r"^([0-3][0-9])\s*年度?(?![0-9])")
 # Plan words right after a year in a title: 2024年工作计划, 2024年度工作要点.
 PLAN_AFTER = re.compile(r"^\s*(?:度)?[\u4e00-\u9fff]{0,8}?(?:计划|要点|安排|打算|思路|规划|方案)")
 # Issuing unit: a name ending in 工会/总工会/工会委员会/… before a year, 将/要/在 or 工作计划.
@@ -54,6 +56,9 @@ def find_year(title: str | None, lines: Sequence[str], *, head_lines: int = 15) 
     True
     """
     if title:
+        short = _SHORT_YEAR.match(title.strip())
+        if short and not YEAR.search(title):
+            return 2000 + int(short.group(1))  # "25年物业公司工会工作计划"
         years = list(YEAR.finditer(title))
         # "2023年工作总结暨2024年工作计划": the year attached to the plan, not to the review.
         for m in years:
@@ -73,6 +78,9 @@ def find_year(title: str | None, lines: Sequence[str], *, head_lines: int = 15) 
             break
         if YEAR_PLACEHOLDER.search(text[:60]):
             return None
+        short = _SHORT_YEAR.match(text)
+        if short and text[short.end():short.end() + 1] in "，,、 ":
+            return 2000 + int(short.group(1))  # "25年，公司工会将…"
         for m in YEAR.finditer(text):
             if PAST_AFTER.match(text[m.end():]):
                 continue
@@ -137,7 +145,8 @@ def find_unit(title: str | None, lines: Sequence[str], *, head_lines: int = 6) -
 
 # A signature date line: 2024年1月15日 / 2019年2月 / 二〇二四年一月 (alone on its line).
 _SIGN_DATE = re.compile(
-    rf"^\s*(?:(?:19|20)[0-9]{{2}}|[二一][{_CN_YEAR_DIGITS}]{{3}})\s*年\s*[0-9一二三四五六七八九十]{{1,3}}\s*月"
+    rf"^\s*(?P<unit>[^。，,；;！？!?0-9]{{2,30}}?\s+)?"
+    rf"(?:(?:19|20)[0-9]{{2}}|20[XxＸｘ×_]{{2}}|[XxＸｘ×_]{{2,4}}|[二一][{_CN_YEAR_DIGITS}]{{3}})\s*年\s*[0-9一二三四五六七八九十]{{1,3}}\s*月"
     r"(?:\s*[0-9一二三四五六七八九十]{1,3}\s*日)?\s*$"
 )
 # The footer of an official document: "XX区总工会办公室 2024年1月18日印发".
@@ -176,7 +185,9 @@ def find_signature(lines: Sequence[str]) -> tuple[int, str | None, int | None] |
     if year and month_m and int(month_m.group(1)) >= 11:
         year += 1
     first = i
-    unit = None
+    unit = m.group("unit").strip() if m.re is _SIGN_DATE and m.group("unit") else None
+    if unit:
+        return first, unit, year  # "城关镇环卫所 2025年1月5日" on one line
     j = i - 1
     while j >= 0 and not lines[j].strip():
         j -= 1
@@ -184,3 +195,12 @@ def find_signature(lines: Sequence[str]) -> tuple[int, str | None, int | None] |
         first = j
         unit = lines[j].strip()
     return first, unit, year
+
+
+def is_signature(text: str) -> bool:
+    """Whether a sentence is nothing but a signature: a unit and a date (城关镇环卫所 2025年1月5日).
+
+    >>> is_signature("城关镇环卫所 2025年1月5日"), is_signature("2025年1月5日召开职代会")
+    (True, False)
+    """
+    return _SIGN_DATE.match(text.strip().rstrip("。")) is not None

@@ -72,6 +72,8 @@ def match_token(segment: str) -> Token | None:
         number = m.group("n")
         rest = segment[m.end("tok"):]
         if style in ("dec2", "dec3"):
+            if P.HOLIDAY_DOTTED.match(segment) and P.HOLIDAY_WORDS.match(rest):
+                return None  # 3.8妇女节 / 5.1前后: a holiday, not decimal numbering
             parts = tuple(int(x) for x in number.replace("．", ".").split("."))
             return Token(style, number, parts[-1], m.group("tok").strip(), rest, parts)
         value = numeral_value(number)

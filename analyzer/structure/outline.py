@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -12,6 +13,7 @@ from analyzer.structure.numbering import Token, match_token
 
 _MAX_TITLE = 40  # a first clause longer than this is not a title on its own
 _MAX_LABEL_LINE = 24  # a stand-alone section name line is short
+_MAX_HEADING_TITLE = 15  # a bare heading's title is short; longer ones are list items
 
 
 @dataclass
@@ -23,6 +25,7 @@ class _Open:
     index: int  # index of its Section in the output list
     hint: str | None  # kind its title names, if any
     parts: tuple[int, ...] = ()
+    item: bool = False  # a list item with text of its own, not a bare heading
 
 
 @dataclass
@@ -155,8 +158,9 @@ class _OutlineBuilder:
         if depth is not None:
             del self.stack[depth:]
             return depth
-        # Close open list items; a period heading hangs under a heading, not under an item.
-        while self.stack and P.STYLE_RANK[self.stack[-1].style] >= 3 and self.stack[-1].hint != "schedule":
+        # Close open list items; a period heading hangs under a heading (4.1 第一学期), not an item.
+        while (self.stack and P.STYLE_RANK[self.stack[-1].style] >= 3 and self.stack[-1].hint != "schedule"
+               and self.stack[-1].item):
             self.stack.pop()
         return len(self.stack)
 
@@ -187,7 +191,8 @@ class _OutlineBuilder:
         self.drafts.append(_Draft(heading, title, number, depth + 1, parent, line, style, body, text))
         if parent is not None:
             self.drafts[parent].children.append(index)
-        self.stack.append(_Open(style, value, index, hint, parts))
+        item = bool(body) or len(title) > _MAX_HEADING_TITLE or bool(P.CLAUSE_PUNCT.search(title))
+        self.stack.append(_Open(style, value, index, hint, parts, item))
 
     # -- recognising ---------------------------------------------------------------------------
 
@@ -249,6 +254,8 @@ class _OutlineBuilder:
                        title=period[0], body=period[1], line=line, hint="schedule", text=text)
             return True
         label = _label_heading(text)
+        if label is not None and P.TABLE_HEADER_CELL.match(self.prev):
+            label = None  # "月份" / "主要工作": header cells of a flattened table
         if label is not None:
             title, body, kind = label
             depth = self._place_label(kind, bool(body))
@@ -297,7 +304,7 @@ class _OutlineBuilder:
                 if len(self.drafts) > before:
                     emitted.append((len(self.drafts) - 1, pos))
         # Each section of this line ends where the next one starts.
-        for (index, _pos), (_next_index, next_pos) in zip(emitted, emitted[1:], strict=False):
+        for (index, _pos), (_next_index, next_pos) in itertools.pairwise(emitted):
             self._cut(self.drafts[index], len(text) - next_pos)
 
     @staticmethod

@@ -50,6 +50,11 @@ DOC_DATE = re.compile(
     r"^\s*(?:[0-9]{4}|[〇零○Oo一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月"
     r"\s*[0-9一二三四五六七八九十]{1,3}\s*日\s*$"
 )
+# A flattened table's header cell on a line of its own (月份 / 主要工作 / 责任人): what follows is the
+# next header cell or the first row, never a section.
+TABLE_HEADER_CELL = re.compile(r"^(?:月份|时间|日期|周次|序号|时间安排|完成时间|阶段)$")
+# A file name's extension left on a title by a document site: 城关镇环卫所2025年工作计划.doc
+FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|wps|txt)$", re.IGNORECASE)
 ATTACHMENT = re.compile(r"^\s*附件\s*[0-9一二三]?\s*[:：]")
 ADDRESSEE = re.compile(r"^[^。]{2,80}[:：]\s*$")
 
@@ -59,7 +64,7 @@ ADDRESSEE = re.compile(r"^[^。]{2,80}[:：]\s*$")
 # number is group "n"; everything after the token is the heading text.
 STYLE_PATTERNS: dict[str, re.Pattern[str]] = {
     # 一、 一. 一， (also 一．)
-    "cn_dun": re.compile(rf"^(?P<tok>(?P<n>{CN_NUM})\s*[、.．,，]\s*)"),
+    "cn_dun": re.compile(rf"^(?P<tok>(?P<n>{CN_NUM})\s*(?:、|[.．,，](?![一二三四五六七八九十]))\s*)"),
     # 第一、 第一, 第一:
     "cn_di": re.compile(rf"^(?P<tok>第(?P<n>{CN_NUM})(?:[、,，:：.．]|\s+)\s*)(?![周季篇章条节次届])"),
     # （一） (一) （一）、
@@ -134,7 +139,7 @@ HOLIDAY_DOTTED = re.compile(
     r"^(?:3[.．]8|3[.．]5|3[.．]12|3[.．]15|4[.．]23|5[.．]1|5[.．]4|5[.．]12|6[.．]1|7[.．]1|8[.．]1|9[.．]10"
     r"|10[.．]1|12[.．]4)(?![0-9])"
 )
-HOLIDAY_WORDS = re.compile(r"^\s*[“\"”]?\s*(?:节|妇女|劳动|青年|儿童|建党|建军|教师|国庆|植树|学雷锋|消费|读书|防灾|宪法|国际|期间|前后|活动)")
+HOLIDAY_WORDS = re.compile(r"^\s*[“\"”]?\s*(?:节|妇女|劳动|青年|儿童|建党|建军|教师|国庆|植树|学雷锋|消费|读书|防灾|宪法|国际|期间|前后|前夕|活动|护士)")
 
 # --- headings ---------------------------------------------------------------------------------
 

@@ -220,7 +220,8 @@ def _title_near(lines: Sequence[str], start: int, end: int) -> str | None:
         if not text:
             continue
         if _looks_like_title(text) and any(w in text for w in ("计划", "方案", "要点", "安排", "打算", "规划", "思路")):
-            return text.removeprefix("附件：").removeprefix("附件:").strip()
+            text = text.removeprefix("附件：").removeprefix("附件:").strip()
+            return P.FILE_SUFFIX.sub("", text)
         if match_token(text) is not None:
             break
     return None
