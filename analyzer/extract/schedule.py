@@ -45,6 +45,8 @@ _HOLIDAY_AS_TIME = re.compile(
 _PAIRED_PERIOD = re.compile(r"[和及与、]\s*(?:[上下]半年|[0-9一二三四五六七八九十]{1,2}月|第[一二三四]季度)")
 # A dotted date opening an item: 5.1前后 / 3.8节 / 五.四前后 (quoted before the grammar reads it).
 _DOTTED_HOLIDAY = re.compile(r"^\s*((?:[0-9]{1,2}|[一二三四五六七八九十])[.．·](?:[0-9]{1,2}|[一二三四五六七八九十]))(?=节|前后|期间|前夕)")
+# A signature's last character: the 日 or 月 of its date.
+_DATE_ENDS = frozenset("日月")
 # An explicit year opening a period heading: 2025年1月.
 _HEADING_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年\s*")
 # Cheap prefilters: the characters a time expression can start with (after 今年/在/于 …) and the
@@ -293,7 +295,7 @@ def _free_units(ctx: _Ctx, index: int, in_schedule: bool) -> None:
         units.append((text, n))
     for text, n in units:
         for sentence in sentences(text):
-            if is_signature(sentence):
+            if sentence.rstrip("。")[-1:] in _DATE_ENDS and is_signature(sentence):
                 continue  # "城关镇环卫所 2025年1月5日" closing a plan written on one line
             span = ctx.lead(sentence)
             if span is not None and span.kind in ("season", "half_year") and not in_schedule:

@@ -89,48 +89,46 @@ def extract_tasks(plan: Plan) -> list[Task]:
         leaf = not has_children(plan, index)
         item_owner = find_owner(joined) if leaf and _OWNER_HINT.search(joined) else None
         for text, line, row_owner in units:
-            for sentence in (c for s in sentences(text) for c in _one_per_frequency(s)):
+            for sentence, frequency in (c for s in sentences(text) for c in _one_per_frequency(s)):
                 if len(sentence) < _MIN_CHARS:
                     continue
-                task = _task(sentence, kind, line, row_owner or item_owner, by_line.get(line, []))
+                task = _task(sentence, frequency, kind, line, row_owner or item_owner, by_line.get(line, []))
                 if task is not None:
                     tasks.append(task)
     return tasks
 
 
-def _one_per_frequency(sentence: str) -> list[str]:
-    """Split a sentence holding several frequencies into one clause group per frequency.
+def _one_per_frequency(sentence: str) -> list[tuple[str, tuple[str, str] | None]]:
+    """Split a sentence holding several frequencies into one clause group per frequency, each with
+    its frequency (found once here and reused by the task).
 
-    >>> _one_per_frequency("每年组织一次体检，每季度开展一次减压活动")
+    >>> [c for c, _f in _one_per_frequency("每年组织一次体检，每季度开展一次减压活动")]
     ['每年组织一次体检，', '每季度开展一次减压活动']
     """
     if _FREQUENCY_CHARS.isdisjoint(sentence):
-        return [sentence]
+        return [(sentence, None)]
     first = find_frequency(sentence)
     if first is None:
-        return [sentence]
+        return [(sentence, None)]
     rest = sentence[sentence.find(first[1]) + len(first[1]):]
     if _FREQUENCY_CHARS.isdisjoint(rest) or find_frequency(rest) is None:
-        return [sentence]  # one frequency: the sentence is one task
+        return [(sentence, first)]  # one frequency: the sentence is one task
     clauses = _CLAUSE.findall(sentence)
-    marked = [not _FREQUENCY_CHARS.isdisjoint(c) and find_frequency(c) is not None for c in clauses]
-    if sum(marked) < 2:
-        return [sentence]
-    groups: list[str] = []
-    current = ""
-    seen_frequency = False
-    for clause, has in zip(clauses, marked, strict=True):
-        if has and seen_frequency:
-            groups.append(current)
-            current = ""
+    found = [None if _FREQUENCY_CHARS.isdisjoint(c) else find_frequency(c) for c in clauses]
+    groups: list[tuple[str, tuple[str, str] | None]] = []
+    current, current_frequency = "", None
+    for clause, frequency in zip(clauses, found, strict=True):
+        if frequency is not None and current_frequency is not None:
+            groups.append((current, current_frequency))
+            current, current_frequency = "", None
         current += clause
-        seen_frequency = seen_frequency or has
-    groups.append(current)
-    return [g for g in groups if g.strip()]
+        current_frequency = current_frequency or frequency
+    groups.append((current, current_frequency))
+    return [g for g in groups if g[0].strip()]
 
 
-def _task(sentence: str, kind: str, line: int, owner: str | None, items: list[ScheduleItem]) -> Task | None:
-    frequency = None if _FREQUENCY_CHARS.isdisjoint(sentence) else find_frequency(sentence)
+def _task(sentence: str, frequency: tuple[str, str] | None, kind: str, line: int, owner: str | None,
+          items: list[ScheduleItem]) -> Task | None:
     targets = find_targets(sentence) if _TARGET_HINT.search(sentence) else []
     deadline = find_deadline(sentence) if _DEADLINE_HINT.search(sentence) else None
     action = find_action(sentence)

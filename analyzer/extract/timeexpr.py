@@ -347,6 +347,7 @@ def trailing_time(
     return None
 
 
+@lru_cache(maxsize=8192)
 def period_heading(
     line: str, *, semester: Semester | None = None, term_start: int | None = None
 ) -> TimeSpan | None:

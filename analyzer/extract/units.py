@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analyzer.models import Plan, Section
 from analyzer.structure.numbering import match_token
@@ -92,13 +93,15 @@ def item_text(plan: Plan, index: int) -> str:
     return "".join(parts).strip()
 
 
-def sentences(text: str) -> list[str]:
-    """Split an item into sentences, keeping each sentence's closing mark.
+@lru_cache(maxsize=8192)
+def sentences(text: str) -> tuple[str, ...]:
+    """Split an item into sentences, keeping each sentence's closing mark (memoised: the schedule
+    and the task extractors read the same items).
 
     >>> sentences("召开职代会。开展慰问；组织培训")
-    ['召开职代会。', '开展慰问；', '组织培训']
+    ('召开职代会。', '开展慰问；', '组织培训')
     """
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip(" 。；;")]
+    return tuple(s.strip() for s in _SENTENCE.findall(text) if s.strip(" 。；;"))
 
 
 def cells(line: str) -> list[str] | None:

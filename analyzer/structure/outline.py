@@ -284,7 +284,7 @@ class _OutlineBuilder:
         if len(self.drafts) > before:
             emitted.append((len(self.drafts) - 1, 0))
         self.prev = text
-        if len(text) >= 6:
+        if len(text) >= 6 and P.GLUED_HINT.search(text, 1):
             start = 0
             for m in P.GLUED_SPLIT.finditer(text, 1):
                 pos = m.end()

@@ -126,6 +126,8 @@ GLUED_SPLIT = re.compile(
     rf"|{AR_NUM}\s*[,，](?=[\u4e00-\u9fff])|[（(]\s*{AR_NUM}\s*[）)]|[①-⑳⑴-⒇]"
     rf"|(?:第[一二三四]季度|[上下]半年|(?:十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])月份?|寒假|暑假)[:：]))"
 )
+# Cheap test before GLUED_SPLIT: some punctuation or space followed by what a heading may start with.
+GLUED_HINT = re.compile(rf"[。！？；;!?，,：:\s]\s*[{CN_DIGITS}第（(0-9０-９①-⒇上下寒暑]")
 # What may stand just before a new list (numbered 1) that begins mid-line: a sentence end, or the
 # space after a heading's title ("二、具体措施 1，实行…").
 NEW_LIST_AFTER = re.compile(r"[。！？!?；;\s]")
