@@ -23,6 +23,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from analyzer.models import FREQUENCIES as FREQUENCY_NAMES
+from analyzer.models import SECTION_KINDS
+
 CORPUS = Path(__file__).resolve().parent
 PLANS, GOLD, TEMPLATES = CORPUS / "plans", CORPUS / "gold", CORPUS / "templates"
 
@@ -38,18 +41,8 @@ PLAN_KEYS = {
     "targets",
     "placeholders",
 }
-KINDS = {
-    "preamble",
-    "review",
-    "guiding_ideology",
-    "goals",
-    "organization",
-    "main_tasks",
-    "measures",
-    "schedule",
-    "other",
-}
-FREQUENCIES = {"weekly", "monthly", "quarterly", "semesterly", "half_yearly", "yearly", "once"}
+KINDS = set(SECTION_KINDS)
+FREQUENCIES = set(FREQUENCY_NAMES)
 SPACE_RE = re.compile(r"\s+")  # any whitespace, removed before looking for shared passages
 # pinyin inserted after characters in reposted traditional texts, e.g. 計(jì)劃
 PINYIN_RE = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
@@ -63,6 +56,15 @@ def _read(path: Path) -> str | None:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         return None
+
+
+def _reference_text(source_name: str) -> str | None:
+    """The text a gold file is checked against: the UTF-8 source when the file is generated
+    (GB18030, UTF-16, Big5, .docx, .pdf, GBK .html are built by make_corpus.py from corpus/sources/)."""
+    stem = Path(source_name).stem
+    for candidate in sorted((CORPUS / "sources").glob(stem + ".*")):
+        return candidate.read_text(encoding="utf-8")
+    return _read(PLANS / source_name)
 
 
 @functools.lru_cache(maxsize=1)
@@ -129,8 +131,9 @@ def check_gold_files(pattern: str) -> tuple[list[str], int]:
         if missing:
             errors.append(f"{path.name}: missing keys {sorted(missing)}")
             continue
-        text = _read(PLANS / gold["source"])
+        text = _reference_text(gold["source"])
         if text is None:
+            errors.append(f"{path.name}: cannot read {gold['source']} (nor a UTF-8 source in corpus/sources/)")
             continue
         if Path(gold["source"]).stem != path.stem:
             errors.append(f"{path.name}: source {gold['source']} does not match the file name")
