@@ -10,7 +10,7 @@ from dataclasses import replace
 from analyzer.audit.placeholders import find_placeholders
 from analyzer.errors import AnalyzerError
 from analyzer.models import Document, ParsedDocument, Plan
-from analyzer.structure.meta import YEAR_PLACEHOLDER, find_signature, find_unit, find_year
+from analyzer.structure.meta import find_signature, find_unit, find_year, has_year_placeholder
 from analyzer.structure.outline import parse_outline
 from analyzer.structure.split import PlanSpan, split_plans
 
@@ -57,7 +57,7 @@ def _plan(doc: Document, span: PlanSpan, index: int, *, extract: bool) -> Plan:
     year = find_year(title, lines)
     unit = find_unit(title, lines)
     if signature is not None:
-        year = year if year is not None or _placeholder_year(lines) else signature[2]
+        year = year if year is not None or has_year_placeholder(lines) else signature[2]
         unit = unit or (find_unit(signature[1], []) if signature[1] else None)
     findings = (*outline.findings, *find_placeholders(scanned, first_line=span.start))
     findings = tuple(_quote_original(doc, f) for f in findings)
@@ -77,10 +77,6 @@ def _plan(doc: Document, span: PlanSpan, index: int, *, extract: bool) -> Plan:
     if extract:
         plan = _extract(plan)
     return plan
-
-
-def _placeholder_year(lines: list[str]) -> bool:
-    return any(YEAR_PLACEHOLDER.search(line) for line in lines[:15])
 
 
 def _quote_original(doc: Document, finding):

@@ -303,3 +303,84 @@ LIGHT_VERB = frozenset(("组织", "配合", "协助", "协同", "会同", "督�
 # Words stripped from the start of an object: 开展好…, 举办一次….
 OBJECT_LEAD = re.compile(r"^(?:好|一次|一批|一场|一届|一期|了)")
 OBJECT_END = re.compile(r"[，,。；;：:！!？?\n]")
+
+_OWNER_NAME = (
+    r"[\u4e00-\u9fffA-Za-z]{0,10}(?:部|处|室|科|组|办|委|工会|委员会|协会|队|中心|馆|站|所|校长|主席|书记|组长|委员"
+    r"|老师|主任|全体|专干|网格长|网格员|志愿者|执委|员|经理|总工|负责人|主管|队长|站长|所长|院长|园长)"
+)
+
+# --- extraction units: sentences, table cells, owners (units.py) ---------------------------------
+
+# An item whose last line ends a sentence is complete (continuation lines are wrapped lines only).
+FINISHED = re.compile(r"[。！？!?；;]\s*$")
+
+# Sentence ends inside an item; the mark stays with its sentence.
+SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]*")
+
+# A table row: cells separated by pipes (docx rows and flattened tables), or tab-separated.
+PIPE = re.compile(r"\s*[|｜\t]\s*")
+
+# Flattened-table header cells that are not content.
+HEADER_CELL = re.compile(
+    r"^(?:月份|时间|日期|周次|周|序号|时间安排|主要活动|活动内容|工作内容|主要工作|工作任务|具体内容|内容|主题|"
+    r"责任部门|责任处室|责任科室|责任单位|责任人|负责人|负责部门|牵头部门|承办部门|参加人员|参与对象|备注|完成时间|地点)$"
+)
+
+# Header cells naming the owner column and the time column.
+OWNER_HEADER = re.compile(r"^(?:责任|负责|牵头|承办|主办|参加|参与)")
+
+TIME_HEADER = re.compile(r"^(?:月份|时间|日期|周次|周|完成时间|时间安排)$")
+
+OWNER_CELL = re.compile(rf"^{_OWNER_NAME}(?:[、，,/及和与]{_OWNER_NAME})*$")
+
+# A person's name alone in an owner column (李红, 王丽): two or three characters.
+PERSON_CELL = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+
+# --- schedule binding (schedule.py) ---------------------------------------------------------------
+
+# The term a plan is for, from its title or opening: 第二学期/春季学期 → spring; 第一学期/秋季 → autumn.
+SPRING = re.compile(r"第二学期|下学期|春季学期|春学期|春季")
+
+AUTUMN = re.compile(r"第一学期|上学期|秋季学期|秋学期|秋季")
+
+# Punctuation left between a leading time and the activity: "9月份，大一新生…".
+LEAD_JOIN = re.compile(r"^[\s，,、:：；;.。．]*")
+
+# A trailing bracketed time: "…（六月份）。"
+TRAIL_PAREN = re.compile(r"\s*[（(][^（）()]{1,30}[)）]\s*[。.；;]?\s*$")
+
+# What follows a holiday that is used as an item's time: 期间/前后/前夕/之际 and a comma or colon.
+HOLIDAY_AS_TIME = re.compile(
+    r"[”\"]?(?:节|节日)?(?:期间|前后|前夕|之际|来临之际|当天|当日)?"
+    r"(?P<sep>\s*[，,：:]|(?=组织|开展|举办|举行|召开|慰问|走访|评选|表彰|发放|进行))"
+)
+
+# A second period joined to the first: 上半年和下半年各… / 3月和9月各… (a frequency).
+PAIRED_PERIOD = re.compile(r"[和及与、]\s*(?:[上下]半年|[0-9一二三四五六七八九十]{1,2}月|第[一二三四]季度)")
+
+# A dotted date opening an item: 5.1前后 / 3.8节 / 五.四前后 (quoted before the grammar reads it).
+DOTTED_HOLIDAY = re.compile(r"^\s*((?:[0-9]{1,2}|[一二三四五六七八九十])[.．·](?:[0-9]{1,2}|[一二三四五六七八九十]))(?=节|前后|期间|前夕)")
+
+# An explicit year opening a period heading: 2025年1月.
+SCHEDULE_HEADING_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年\s*")
+
+# Cheap prefilters: the characters a time expression can start with (after 今年/在/于 …) and the
+# characters one ends with. They only skip work; the grammar in timeexpr decides.
+TIME_START = re.compile(
+    r"\s*(?:今年|本年度?|在|于|从)?\s*[“\"「]?[0-9０-９〇零○一二两三四五六七八九十第上下中寒暑开学期春夏秋冬次明来翌去前本元国清端重植教妇劳青儿建护雷]"
+)
+
+TIME_END = re.compile(r"[月份季度周期假旬日节年初末底间前后天]\s*[）)]?\s*[。；;.，,]?\s*$")
+
+# --- task prefilters and clauses (tasks.py) -------------------------------------------------------
+
+# Cheap prefilters (they only skip work; the extractors in fields.py decide): a target needs a
+# number or a comparator, a deadline a time word or 年内, an owner one of its label words.
+TARGET_HINT = re.compile(r"[0-9０-９%％‰]|不少于|不得少于|不低于|至少|最少|力争|确保|累计|不超过|[一二两三四五六七八九十]次")
+
+DEADLINE_HINT = re.compile(r"月|节|假|季|旬|学期|周|年内|年底|年末|年前|本年度|当年|春|秋|暑|寒|截至|截止|元旦|国庆")
+
+OWNER_HINT = re.compile(r"由|负责|牵头|责任|组长|承办|主办|[)）]\s*[。．.；;]?\s*$")
+
+# Clauses of a sentence, each with its closing comma.
+CLAUSE = re.compile(r"[^，,]+[，,]*")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from analyzer.extract import patterns as P
 from analyzer.extract.fields import find_owner
 from analyzer.extract.timeexpr import (
     Semester,
@@ -14,47 +15,13 @@ from analyzer.extract.timeexpr import (
     period_heading,
     trailing_time,
 )
-from analyzer.extract.units import (
-    HEADER_CELL,
-    OWNER_HEADER,
-    TIME_HEADER,
-    cells,
-    children,
-    is_owner_cell,
-    item_text,
-    own_lines,
-    sentences,
-)
+from analyzer.extract.units import cells, children, is_owner_cell, item_text, own_lines, sentences
 from analyzer.models import Plan, ScheduleItem, TimeSpan
 from analyzer.structure.meta import is_signature
 from analyzer.structure.numbering import match_token
 
-# The term a plan is for, from its title or opening: 第二学期/春季学期 → spring; 第一学期/秋季 → autumn.
-_SPRING = re.compile(r"第二学期|下学期|春季学期|春学期|春季")
-_AUTUMN = re.compile(r"第一学期|上学期|秋季学期|秋学期|秋季")
-# Punctuation left between a leading time and the activity: "9月份，大一新生…".
-_LEAD_JOIN = re.compile(r"^[\s，,、:：；;.。．]*")
-# A trailing bracketed time: "…（六月份）。"
-_TRAIL_PAREN = re.compile(r"\s*[（(][^（）()]{1,30}[)）]\s*[。.；;]?\s*$")
-# What follows a holiday that is used as an item's time: 期间/前后/前夕/之际 and a comma or colon.
-_HOLIDAY_AS_TIME = re.compile(
-    r"[”\"]?(?:节|节日)?(?:期间|前后|前夕|之际|来临之际|当天|当日)?"
-    r"(?P<sep>\s*[，,：:]|(?=组织|开展|举办|举行|召开|慰问|走访|评选|表彰|发放|进行))"
-)
-# A second period joined to the first: 上半年和下半年各… / 3月和9月各… (a frequency).
-_PAIRED_PERIOD = re.compile(r"[和及与、]\s*(?:[上下]半年|[0-9一二三四五六七八九十]{1,2}月|第[一二三四]季度)")
-# A dotted date opening an item: 5.1前后 / 3.8节 / 五.四前后 (quoted before the grammar reads it).
-_DOTTED_HOLIDAY = re.compile(r"^\s*((?:[0-9]{1,2}|[一二三四五六七八九十])[.．·](?:[0-9]{1,2}|[一二三四五六七八九十]))(?=节|前后|期间|前夕)")
 # A signature's last character: the 日 or 月 of its date.
 _DATE_ENDS = frozenset("日月")
-# An explicit year opening a period heading: 2025年1月.
-_HEADING_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年\s*")
-# Cheap prefilters: the characters a time expression can start with (after 今年/在/于 …) and the
-# characters one ends with. They only skip work; the grammar in timeexpr decides.
-_TIME_START = re.compile(
-    r"\s*(?:今年|本年度?|在|于|从)?\s*[“\"「]?[0-9０-９〇零○一二两三四五六七八九十第上下中寒暑开学期春夏秋冬次明来翌去前本元国清端重植教妇劳青儿建护雷]"
-)
-_TIME_END = re.compile(r"[月份季度周期假旬日节年初末底间前后天]\s*[）)]?\s*[。；;.，,]?\s*$")
 # A title naming a period holds one of these (月, 季度, 假, 周, 阶段, 节, 旬, 学期, 年, 春 …).
 _TITLE_TIME_HINT = frozenset("月季假周段节旬期年春夏秋冬旦宵午阳庆一四八")
 # Months of the first teaching week by term (dates next to a week always win).
@@ -70,9 +37,9 @@ def plan_semester(plan: Plan) -> Semester | None:
     'spring'
     """
     head = (plan.title or "") + "".join(plan.text_lines[:3])
-    if _SPRING.search(head):
+    if P.SPRING.search(head):
         return "spring"
-    if _AUTUMN.search(head):
+    if P.AUTUMN.search(head):
         return "autumn"
     return None
 
@@ -87,7 +54,7 @@ class _Ctx:
 
     def add(self, span: TimeSpan, period: str, text: str, line: int, owner: str | None = None) -> None:
         text = text.strip()
-        if not text or HEADER_CELL.match(text) or (line, text) in self.seen:
+        if not text or P.HEADER_CELL.match(text) or (line, text) in self.seen:
             return
         self.seen.add((line, text))
         year = self.plan.year + span.year_offset if self.plan.year else None
@@ -101,7 +68,7 @@ class _Ctx:
             self.items[-1] = replace(self.items[-1], owner=owner)
 
     def lead(self, text: str) -> TimeSpan | None:
-        if not _TIME_START.match(text):
+        if not P.TIME_START.match(text):
             return None  # most items open with a verb: no time expression can start there
         span = leading_time(text, semester=self.semester, term_start=self.term_start)
         if span is None:
@@ -117,7 +84,7 @@ class _Ctx:
         is followed by 节/前后/期间 or a separator.
         """
         head = text[:20]
-        dotted = _DOTTED_HOLIDAY.match(head)
+        dotted = P.DOTTED_HOLIDAY.match(head)
         quoted = f"“{dotted.group(1)}”{head[dotted.end(1):]}" if dotted else head
         spans = find_times(quoted, semester=self.semester, term_start=self.term_start)
         start = len(head) - len(head.lstrip("“\"「 "))
@@ -125,7 +92,7 @@ class _Ctx:
             return None  # the holiday must open the item ("开展春节慰问" is an activity, not a date)
         shift = 2 if dotted else 0  # the quotes added around the dotted date
         end = spans[0].end - shift
-        m = _HOLIDAY_AS_TIME.match(text, end)
+        m = P.HOLIDAY_AS_TIME.match(text, end)
         if m is None:
             return None
         end = m.end() - len(m.group("sep"))
@@ -134,7 +101,7 @@ class _Ctx:
         return replace(spans[0], text=text[:end], start=0, end=end, kind=kind)
 
     def trail(self, text: str) -> TimeSpan | None:
-        if not _TIME_END.search(text[-16:]):
+        if not P.TIME_END.search(text[-16:]):
             return None
         span = trailing_time(text, semester=self.semester, term_start=self.term_start)
         if span is None or is_past_reference(text, span):
@@ -146,7 +113,7 @@ def _heading_span(ctx: _Ctx, title: str) -> TimeSpan | None:
     """The period of a heading; a year written in it (2025年1月) sets the items' year."""
     span = period_heading(title, semester=ctx.semester, term_start=ctx.term_start)
     if span is None:
-        m = _HEADING_YEAR.match(title)
+        m = P.SCHEDULE_HEADING_YEAR.match(title)
         if m is not None:
             span = period_heading(title[m.end():], semester=ctx.semester, term_start=ctx.term_start)
             if span is not None and ctx.plan.year:
@@ -155,7 +122,7 @@ def _heading_span(ctx: _Ctx, title: str) -> TimeSpan | None:
 
 
 def _after(text: str, span: TimeSpan) -> str:
-    return _LEAD_JOIN.sub("", text[span.end:])
+    return P.LEAD_JOIN.sub("", text[span.end:])
 
 
 def _period_items(ctx: _Ctx, index: int, span: TimeSpan) -> None:
@@ -212,9 +179,9 @@ def _row(ctx: _Ctx, table: _Table, row: list[str], line: int, carry: bool,
     A header row (月份 | 工作内容 | 责任人) teaches which columns hold owners; a row without a time
     cell continues the previous row's period (weekly calendars with continuation rows).
     """
-    if all(not c or HEADER_CELL.match(c) for c in row):
-        table.owner_cols = {i for i, c in enumerate(row) if OWNER_HEADER.match(c)}
-        table.time_cols = {i for i, c in enumerate(row) if TIME_HEADER.match(c)}
+    if all(not c or P.HEADER_CELL.match(c) for c in row):
+        table.owner_cols = {i for i, c in enumerate(row) if P.OWNER_HEADER.match(c)}
+        table.time_cols = {i for i, c in enumerate(row) if P.TIME_HEADER.match(c)}
         table.width = len(row)
         return
     span_period: tuple[TimeSpan, str] | None = None
@@ -225,7 +192,7 @@ def _row(ctx: _Ctx, table: _Table, row: list[str], line: int, carry: bool,
     owner_cols = table.owner_cols if aligned else set()
     time_cols = table.time_cols if aligned else set()
     for col, cell in enumerate(row):
-        if not cell or HEADER_CELL.match(cell):
+        if not cell or P.HEADER_CELL.match(cell):
             continue
         if col in owner_cols:
             owners.append(cell)
@@ -300,7 +267,7 @@ def _free_units(ctx: _Ctx, index: int, in_schedule: bool) -> None:
             span = ctx.lead(sentence)
             if span is not None and span.kind in ("season", "half_year") and not in_schedule:
                 span = None  # "秋季运动会" / "上半年和下半年各…" in a task list name no single period
-            if span is not None and _PAIRED_PERIOD.match(sentence, span.end):
+            if span is not None and P.PAIRED_PERIOD.match(sentence, span.end):
                 span = None  # "上半年和下半年各举办一次": a frequency, not a date
             if span is not None and span.kind != "week" and _after(sentence, span):
                 if not in_schedule and span.qualifier and "前" in span.qualifier:
@@ -309,7 +276,7 @@ def _free_units(ctx: _Ctx, index: int, in_schedule: bool) -> None:
                 continue
             span = ctx.trail(sentence)
             if span is not None:
-                ctx.add(span, span.text, _TRAIL_PAREN.sub("", sentence) or sentence, n)
+                ctx.add(span, span.text, P.TRAIL_PAREN.sub("", sentence) or sentence, n)
                 continue
             if in_schedule:
                 hits = [s for s in find_times(sentence, semester=ctx.semester, term_start=ctx.term_start)

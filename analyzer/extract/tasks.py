@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from analyzer.extract import patterns as P
 from analyzer.extract.fields import find_action, find_deadline, find_frequency, find_owner, find_targets
-from analyzer.extract.units import HEADER_CELL, cells, has_children, is_owner_cell, own_lines, sentences
+from analyzer.extract.units import cells, has_children, is_owner_cell, own_lines, sentences
 from analyzer.models import Plan, ScheduleItem, Task
 from analyzer.structure.numbering import match_token
 
 # Sections whose sentences are statements, not tasks (when the plan has other sections).
 _NOT_TASKS = frozenset({"preamble", "review", "guiding_ideology"})
 _MIN_CHARS = 4
-# Cheap prefilters (they only skip work; the extractors in fields.py decide): a target needs a
-# number or a comparator, a deadline a time word or 年内, an owner one of its label words.
-_TARGET_HINT = re.compile(r"[0-9０-９%％‰]|不少于|不得少于|不低于|至少|最少|力争|确保|累计|不超过|[一二两三四五六七八九十]次")
-_DEADLINE_HINT = re.compile(r"月|节|假|季|旬|学期|周|年内|年底|年末|年前|本年度|当年|春|秋|暑|寒|截至|截止|元旦|国庆")
-_OWNER_HINT = re.compile(r"由|负责|牵头|责任|组长|承办|主办|[)）]\s*[。．.；;]?\s*$")
 # A frequency word always holds one of these characters (每月, 年内…一次, 一学期两次, 不定期 …).
 _FREQUENCY_CHARS = frozenset("每年学次届场季月周天半期度假")
-# Clauses of a sentence, each with its closing comma.
-_CLAUSE = re.compile(r"[^，,]+[，,]*")
 
 
 def _units(plan: Plan, index: int) -> Iterator[tuple[str, int, str | None]]:
@@ -41,7 +34,7 @@ def _units(plan: Plan, index: int) -> Iterator[tuple[str, int, str | None]]:
             continue
         owners = [c for c in row if c and is_owner_cell(c)]
         for cell in row:
-            if cell and not HEADER_CELL.match(cell) and not is_owner_cell(cell) and len(cell) > _MIN_CHARS:
+            if cell and not P.HEADER_CELL.match(cell) and not is_owner_cell(cell) and len(cell) > _MIN_CHARS:
                 yield cell, n, "、".join(owners) or None
 
 
@@ -87,7 +80,7 @@ def extract_tasks(plan: Plan) -> list[Task]:
         units = list(_units(plan, index))
         joined = " ".join(t for t, _n, _o in units)
         leaf = not has_children(plan, index)
-        item_owner = find_owner(joined) if leaf and _OWNER_HINT.search(joined) else None
+        item_owner = find_owner(joined) if leaf and P.OWNER_HINT.search(joined) else None
         for text, line, row_owner in units:
             for sentence, frequency in (c for s in sentences(text) for c in _one_per_frequency(s)):
                 if len(sentence) < _MIN_CHARS:
@@ -113,7 +106,7 @@ def _one_per_frequency(sentence: str) -> list[tuple[str, tuple[str, str] | None]
     rest = sentence[sentence.find(first[1]) + len(first[1]):]
     if _FREQUENCY_CHARS.isdisjoint(rest) or find_frequency(rest) is None:
         return [(sentence, first)]  # one frequency: the sentence is one task
-    clauses = _CLAUSE.findall(sentence)
+    clauses = P.CLAUSE.findall(sentence)
     found = [None if _FREQUENCY_CHARS.isdisjoint(c) else find_frequency(c) for c in clauses]
     groups: list[tuple[str, tuple[str, str] | None]] = []
     current, current_frequency = "", None
@@ -129,8 +122,8 @@ def _one_per_frequency(sentence: str) -> list[tuple[str, tuple[str, str] | None]
 
 def _task(sentence: str, frequency: tuple[str, str] | None, kind: str, line: int, owner: str | None,
           items: list[ScheduleItem]) -> Task | None:
-    targets = find_targets(sentence) if _TARGET_HINT.search(sentence) else []
-    deadline = find_deadline(sentence) if _DEADLINE_HINT.search(sentence) else None
+    targets = find_targets(sentence) if P.TARGET_HINT.search(sentence) else []
+    deadline = find_deadline(sentence) if P.DEADLINE_HINT.search(sentence) else None
     action = find_action(sentence)
     if not (action or frequency or targets or deadline):
         return None
@@ -141,7 +134,7 @@ def _task(sentence: str, frequency: tuple[str, str] | None, kind: str, line: int
         months=_months(items, sentence),
         frequency=frequency[0] if frequency else None,
         targets=tuple(targets),
-        owner=(find_owner(sentence) if _OWNER_HINT.search(sentence) else None) or owner,
+        owner=(find_owner(sentence) if P.OWNER_HINT.search(sentence) else None) or owner,
         deadline=deadline[0] if deadline else None,
         deadline_text=deadline[1] if deadline else None,
         action=action[0] if action else None,

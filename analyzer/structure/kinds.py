@@ -8,19 +8,10 @@ from functools import lru_cache
 from importlib import resources
 
 from analyzer.models import SECTION_KINDS
+from analyzer.structure import patterns as P
 
-# Words that make a heading "work to do" (thematic main-task headings such as 筑牢一个防线…);
-# they keep such a heading from being read as a review even when its body reports results.
-_ACTION_WORDS = re.compile(
-    r"(?:加强|强化|推进|深化|开展|落实|提高|提升|完善|健全|做好|抓好|突出|围绕|实现|推动|筑牢|打造|建设"
-    r"|创新|维护|服务|发挥|凝聚|促进|坚持|构建|组织|丰富|关爱|聚焦|夯实|激发|扩大|规范|增强|助力|搭建)"
-)
 # A weak synonym (月份, 要求 …) names a section only in a short title; in a long item it is a word of the task.
 _MAX_NAMING_TITLE = 15
-# Light words allowed around a section name on a line of its own (主要/具体/工作/如下 …).
-_NAME_MODIFIERS = re.compile(r"[\s、和及与暨的:：()（）一二三四五六七八九十年度学期0-9]|主要|具体|工作|本|今年|全年|如下表?|各项")
-# Past-tense review wording in a body.
-_REVIEW_WORDS = re.compile(r"(?:圆满完成|取得了|开展了|组织了|举办了|召开了|完成了|获得了|一年来|过去的一年)")
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +75,7 @@ def is_section_name(text: str) -> str | None:
         return None
     # The rest of the line may only be light modifiers: 主要/具体/工作/和/及/、 and the like.
     rest = text[:at] + text[at + len(term):]
-    rest = _NAME_MODIFIERS.sub("", rest)
+    rest = P.NAME_MODIFIERS.sub("", rest)
     return kind if len(rest) <= 2 else None
 
 
@@ -115,7 +106,7 @@ def classify_heading(title: str, *, body: str = "", has_period_children: bool = 
         found = None  # "完成上级交办的其他工作" is a task, not an "other" section
     if found is not None and (found[1] >= 3 or len(title) <= 8):
         return found[0]
-    if _REVIEW_WORDS.search(body[:300]) and not _ACTION_WORDS.search(title):
+    if P.REVIEW_WORDS.search(body[:300]) and not P.ACTION_WORDS.search(title):
         return "review"
     if found is not None and len(title) <= _MAX_NAMING_TITLE:
         return found[0]

@@ -5,33 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from analyzer.structure import patterns as P
+
 # A year as written: 2024年, 2024-2025学年, 二〇二四年, 二○二四年, 二oo二年 (OCR'd zeros).
-_CN_YEAR_DIGITS = "〇零○OoΟ一二三四五六七八九"
-YEAR = re.compile(
-    rf"(?<![0-9])(?P<y>(?:19|20)[0-9]{{2}})\s*(?:[-—–~至/]\s*(?:19|20)?[0-9]{{2}}\s*)?(?:年|学年|年度)"
-    rf"|(?P<cy>[二一][{_CN_YEAR_DIGITS}]{{3}})\s*(?:年|学年)"
-)
-# A year placeholder: 20__年, 20XX年, XX年, 202X年, 20xx.
-YEAR_PLACEHOLDER = re.compile(r"(?:20|２０)?(?:[_＿]{1,4}|[XxＸｘ×]{1,2}|[0-9][XxＸｘ])\s*(?:年|学年)|20[XxＸｘ]{2}|202[XxＸｘ]")
-# Past-tense context right after a year: 2023年工作回顾, 2023年以来, 2023年取得.
-PAST_AFTER = re.compile(r"^(?:度)?(?:工作)?(?:回顾|总结|以来|来|取得|完成|开展了|共|是|的工作回顾|上半年工作)")
-# A two-digit year opening a title or a plan: 25年工作计划, 24年度.
-_SHORT_YEAR = re.compile(r"^([0-3][0-9])\s*年度?(?![0-9])")
-# Plan words right after a year in a title: 2024年工作计划, 2024年度工作要点.
-PLAN_AFTER = re.compile(r"^\s*(?:度)?[\u4e00-\u9fff]{0,8}?(?:计划|要点|安排|打算|思路|规划|方案)")
-# Issuing unit: a name ending in 工会/总工会/工会委员会/… before a year, 将/要/在 or 工作计划.
-UNIT = re.compile(
-    r"(?P<u>[\u4e00-\u9fffA-Za-z0-9（）()]{1,20}(?:工会委员会|总工会|教育工会|工会工作委员会|工会|工委|联合会"
-    r"|委员会|大队|支队|中队|派出所|局|中心|学校|小学|中学|幼儿园|医院|卫生院|公司|集团|社区|街道|乡|镇|所|站"
-    r"|学院|大学|支行|分行|项目部|教导处|办公室))"
-)
-_UNIT_NOISE = re.compile(r"^(?:关于|附件[:：]?|印发|我们|我|本|今年|明年|全年|年度|在|为|做好|各|各级|基层|上级)+")
-_YEAR_PREFIX = re.compile(r"^.*?(?:(?:19|20)[0-9]{2}|[_＿Xx×]{2,4})\s*(?:年度?|学年)")
-# Words that end the unit part of a title.
-_PLAN_WORDS = re.compile(r"第[一二]学期|春季|秋季|(?:工作|活动)?(?:计划|方案|要点|安排|打算|思路|规划)|关于|精选|篇|工作")
-# Template residue in front of a unit name: XX区 / ××省 / 202X年.
-_UNIT_PLACEHOLDER = re.compile(r"^(?:[XxＸｘ×]{1,4}|20[XxＸｘ]{2}年?|202[XxＸｘ]年?)")
-_GENERIC_UNIT = re.compile(r"工会|总工会|学校|公司|中心|委员会|联合会|社区|街道")
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _CN_DIGIT.update({"零": 0, "○": 0, "O": 0, "o": 0, "Ο": 0})
 
@@ -56,17 +32,17 @@ def find_year(title: str | None, lines: Sequence[str], *, head_lines: int = 15) 
     True
     """
     if title:
-        short = _SHORT_YEAR.match(title.strip())
-        if short and not YEAR.search(title):
+        short = P.SHORT_YEAR.match(title.strip())
+        if short and not P.YEAR.search(title):
             return 2000 + int(short.group(1))  # "25年物业公司工会工作计划"
-        years = list(YEAR.finditer(title))
+        years = list(P.YEAR.finditer(title))
         # "2023年工作总结暨2024年工作计划": the year attached to the plan, not to the review.
         for m in years:
-            if PLAN_AFTER.match(title[m.end():]):
+            if P.PLAN_AFTER.match(title[m.end():]):
                 return _year_value(m)
         if years:
             return _year_value(years[0])
-        if YEAR_PLACEHOLDER.search(title):
+        if P.YEAR_PLACEHOLDER.search(title):
             return None
     seen = 0
     for line in lines:
@@ -76,13 +52,13 @@ def find_year(title: str | None, lines: Sequence[str], *, head_lines: int = 15) 
         seen += 1
         if seen > head_lines:
             break
-        if YEAR_PLACEHOLDER.search(text[:60]):
+        if P.YEAR_PLACEHOLDER.search(text[:60]):
             return None
-        short = _SHORT_YEAR.match(text)
+        short = P.SHORT_YEAR.match(text)
         if short and text[short.end():short.end() + 1] in "，,、 ":
             return 2000 + int(short.group(1))  # "25年，公司工会将…"
-        for m in YEAR.finditer(text):
-            if PAST_AFTER.match(text[m.end():]):
+        for m in P.YEAR.finditer(text):
+            if P.PAST_AFTER.match(text[m.end():]):
                 continue
             value = _year_value(m)
             if value and 1990 <= value <= 2100:
@@ -100,10 +76,10 @@ def _title_unit(title: str) -> str:
     title = re.sub(r"^(?:【)?(?:篇[一二三四五六七八九十0-9]+|第[一二三四五六七八九十0-9]+篇)(?:】)?[:：、.]?", "", title.strip())
     m = re.search(r"(?:19|20)[0-9]{2}(?:\s*[—–\-~至/]\s*(?:19|20)?[0-9]{2})?\s*(?:年度|学年度?|年)?|[_＿]{2,}年?|二〇..年", title)
     if m is None:
-        return _PLAN_WORDS.split(title)[0]
+        return P.PLAN_WORDS.split(title)[0]
     before, after = title[: m.start()], title[m.end():]
-    after_unit = _PLAN_WORDS.split(after)[0]
-    if not before.strip() or _UNIT_PLACEHOLDER.fullmatch(before.strip()):
+    after_unit = P.PLAN_WORDS.split(after)[0]
+    if not before.strip() or P.UNIT_PLACEHOLDER.fullmatch(before.strip()):
         return after_unit
     if after.startswith("工会") and not before.endswith("工会"):
         return before + "工会"
@@ -129,31 +105,20 @@ def find_unit(title: str | None, lines: Sequence[str], *, head_lines: int = 6) -
         seen += 1
         if seen > head_lines:
             break
-        first = re.split(r"[，,。；;:：]", _YEAR_PREFIX.sub("", text[:80]).lstrip("，,、 "))[0]
+        first = re.split(r"[，,。；;:：]", P.YEAR_PREFIX.sub("", text[:80]).lstrip("，,、 "))[0]
         if re.search(r"(?:将|要|在|围绕|继续|以)", first):
             candidates.append(re.split(r"将|要|在|围绕|继续|以", first)[0])
     for k, text in enumerate(candidates):
-        text = _UNIT_NOISE.sub("", _UNIT_PLACEHOLDER.sub("", text.strip()))
+        text = P.UNIT_NOISE.sub("", P.UNIT_PLACEHOLDER.sub("", text.strip()))
         # The title's head may carry more words; an opening sentence's subject must be the unit itself.
-        m = UNIT.match(text) if (title and k == 0) else UNIT.fullmatch(text)
+        m = P.UNIT.match(text) if (title and k == 0) else P.UNIT.fullmatch(text)
         if m and len(m.group("u")) >= 2:
-            unit = _UNIT_NOISE.sub("", m.group("u"))
-            if len(unit) >= 2 and not _GENERIC_UNIT.fullmatch(unit):
+            unit = P.UNIT_NOISE.sub("", m.group("u"))
+            if len(unit) >= 2 and not P.GENERIC_UNIT.fullmatch(unit):
                 return unit
     return None
 
 
-# A signature date line: 2024年1月15日 / 2019年2月 / 二〇二四年一月 (alone on its line).
-_SIGN_DATE = re.compile(
-    rf"^\s*(?P<unit>[^。，,；;！？!?0-9]{{2,30}}?\s+)?"
-    rf"(?:(?:19|20)[0-9]{{2}}|20[XxＸｘ×_]{{2}}|[XxＸｘ×_]{{2,4}}|[二一][{_CN_YEAR_DIGITS}]{{3}})\s*年\s*[0-9一二三四五六七八九十]{{1,3}}\s*月"
-    r"(?:\s*[0-9一二三四五六七八九十]{1,3}\s*日)?\s*$"
-)
-# The footer of an official document: "XX区总工会办公室 2024年1月18日印发".
-_ISSUED = re.compile(
-    r"^\s*(?P<unit>[^。，,；;！？!?]{0,30}?)\s*(?:(?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?\s*(?:印发|发布|制)\s*$"
-)
-_SIGN_UNIT = re.compile(r"^[^。，,；;！？!?]{2,30}$")
 
 
 def find_signature(lines: Sequence[str]) -> tuple[int, str | None, int | None] | None:
@@ -170,28 +135,28 @@ def find_signature(lines: Sequence[str]) -> tuple[int, str | None, int | None] |
         i -= 1
     if i < 1:
         return None
-    m = _SIGN_DATE.match(lines[i]) or _ISSUED.match(lines[i])
+    m = P.SIGN_DATE.match(lines[i]) or P.ISSUED.match(lines[i])
     if m is None:
         return None
     date_line = lines[i].strip()
-    if m.re is _ISSUED:
+    if m.re is P.ISSUED:
         # "XX区总工会办公室 2024年1月18日印发": the footer of an official document.
         unit_part = m.group("unit").strip()
-        year_m = YEAR.search(date_line[len(m.group("unit")):])
+        year_m = P.YEAR.search(date_line[len(m.group("unit")):])
         return i, unit_part or None, _year_value(year_m) if year_m else None
-    year_m = YEAR.search(date_line)
+    year_m = P.YEAR.search(date_line)
     year = _year_value(year_m) if year_m else None
     month_m = re.search(r"年\s*([0-9]{1,2})\s*月", date_line)
     if year and month_m and int(month_m.group(1)) >= 11:
         year += 1
     first = i
-    unit = m.group("unit").strip() if m.re is _SIGN_DATE and m.group("unit") else None
+    unit = m.group("unit").strip() if m.re is P.SIGN_DATE and m.group("unit") else None
     if unit:
         return first, unit, year  # "城关镇环卫所 2025年1月5日" on one line
     j = i - 1
     while j >= 0 and not lines[j].strip():
         j -= 1
-    if j >= 0 and _SIGN_UNIT.match(lines[j].strip()) and UNIT.search(lines[j]):
+    if j >= 0 and P.SIGN_UNIT.match(lines[j].strip()) and P.UNIT.search(lines[j]):
         first = j
         unit = lines[j].strip()
     return first, unit, year
@@ -203,4 +168,13 @@ def is_signature(text: str) -> bool:
     >>> is_signature("城关镇环卫所 2025年1月5日"), is_signature("2025年1月5日召开职代会")
     (True, False)
     """
-    return _SIGN_DATE.match(text.strip().rstrip("。")) is not None
+    return P.SIGN_DATE.match(text.strip().rstrip("。")) is not None
+
+
+def has_year_placeholder(lines: Sequence[str], *, head_lines: int = 15) -> bool:
+    """Whether the opening lines leave the year as a template placeholder (20__年, XX年).
+
+    >>> has_year_placeholder(["20__年，区工会将继续……"])
+    True
+    """
+    return any(P.YEAR_PLACEHOLDER.search(line) for line in lines[:head_lines])

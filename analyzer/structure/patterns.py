@@ -184,3 +184,72 @@ DATED_YEAR = re.compile(r"^\s*(?:19|20)[0-9]{2}\s*年")
 
 # Lines the full time grammar may read as a period heading (phases with dates, weeks with dates).
 PERIOD_HINT = re.compile(r"阶段|[0-9一二三四五六七八九十]\s*月|季度|半年|寒假|暑假")
+
+_CN_YEAR_DIGITS = "〇零○OoΟ一二三四五六七八九"
+
+# --- plan metadata: year, unit, signature (meta.py) ------------------------------------------
+
+YEAR = re.compile(
+    rf"(?<![0-9])(?P<y>(?:19|20)[0-9]{{2}})\s*(?:[-—–~至/]\s*(?:19|20)?[0-9]{{2}}\s*)?(?:年|学年|年度)"
+    rf"|(?P<cy>[二一][{_CN_YEAR_DIGITS}]{{3}})\s*(?:年|学年)"
+)
+
+# A year placeholder: 20__年, 20XX年, XX年, 202X年, 20xx.
+YEAR_PLACEHOLDER = re.compile(r"(?:20|２０)?(?:[_＿]{1,4}|[XxＸｘ×]{1,2}|[0-9][XxＸｘ])\s*(?:年|学年)|20[XxＸｘ]{2}|202[XxＸｘ]")
+
+# Past-tense context right after a year: 2023年工作回顾, 2023年以来, 2023年取得.
+PAST_AFTER = re.compile(r"^(?:度)?(?:工作)?(?:回顾|总结|以来|来|取得|完成|开展了|共|是|的工作回顾|上半年工作)")
+
+# A two-digit year opening a title or a plan: 25年工作计划, 24年度.
+SHORT_YEAR = re.compile(r"^([0-3][0-9])\s*年度?(?![0-9])")
+
+# Plan words right after a year in a title: 2024年工作计划, 2024年度工作要点.
+PLAN_AFTER = re.compile(r"^\s*(?:度)?[\u4e00-\u9fff]{0,8}?(?:计划|要点|安排|打算|思路|规划|方案)")
+
+# Issuing unit: a name ending in 工会/总工会/工会委员会/… before a year, 将/要/在 or 工作计划.
+UNIT = re.compile(
+    r"(?P<u>[\u4e00-\u9fffA-Za-z0-9（）()]{1,20}(?:工会委员会|总工会|教育工会|工会工作委员会|工会|工委|联合会"
+    r"|委员会|大队|支队|中队|派出所|局|中心|学校|小学|中学|幼儿园|医院|卫生院|公司|集团|社区|街道|乡|镇|所|站"
+    r"|学院|大学|支行|分行|项目部|教导处|办公室))"
+)
+
+UNIT_NOISE = re.compile(r"^(?:关于|附件[:：]?|印发|我们|我|本|今年|明年|全年|年度|在|为|做好|各|各级|基层|上级)+")
+
+YEAR_PREFIX = re.compile(r"^.*?(?:(?:19|20)[0-9]{2}|[_＿Xx×]{2,4})\s*(?:年度?|学年)")
+
+# Words that end the unit part of a title.
+PLAN_WORDS = re.compile(r"第[一二]学期|春季|秋季|(?:工作|活动)?(?:计划|方案|要点|安排|打算|思路|规划)|关于|精选|篇|工作")
+
+# Template residue in front of a unit name: XX区 / ××省 / 202X年.
+UNIT_PLACEHOLDER = re.compile(r"^(?:[XxＸｘ×]{1,4}|20[XxＸｘ]{2}年?|202[XxＸｘ]年?)")
+
+GENERIC_UNIT = re.compile(r"工会|总工会|学校|公司|中心|委员会|联合会|社区|街道")
+
+# A signature date line: 2024年1月15日 / 2019年2月 / 二〇二四年一月 (alone on its line).
+SIGN_DATE = re.compile(
+    rf"^\s*(?P<unit>[^。，,；;！？!?0-9]{{2,30}}?\s+)?"
+    rf"(?:(?:19|20)[0-9]{{2}}|20[XxＸｘ×_]{{2}}|[XxＸｘ×_]{{2,4}}|[二一][{_CN_YEAR_DIGITS}]{{3}})\s*年\s*[0-9一二三四五六七八九十]{{1,3}}\s*月"
+    r"(?:\s*[0-9一二三四五六七八九十]{1,3}\s*日)?\s*$"
+)
+
+# The footer of an official document: "XX区总工会办公室 2024年1月18日印发".
+ISSUED = re.compile(
+    r"^\s*(?P<unit>[^。，,；;！？!?]{0,30}?)\s*(?:(?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?\s*(?:印发|发布|制)\s*$"
+)
+
+SIGN_UNIT = re.compile(r"^[^。，,；;！？!?]{2,30}$")
+
+# --- section kinds from the body (kinds.py) ----------------------------------------------------
+
+# Words that make a heading "work to do" (thematic main-task headings such as 筑牢一个防线…);
+# they keep such a heading from being read as a review even when its body reports results.
+ACTION_WORDS = re.compile(
+    r"(?:加强|强化|推进|深化|开展|落实|提高|提升|完善|健全|做好|抓好|突出|围绕|实现|推动|筑牢|打造|建设"
+    r"|创新|维护|服务|发挥|凝聚|促进|坚持|构建|组织|丰富|关爱|聚焦|夯实|激发|扩大|规范|增强|助力|搭建)"
+)
+
+# Light words allowed around a section name on a line of its own (主要/具体/工作/如下 …).
+NAME_MODIFIERS = re.compile(r"[\s、和及与暨的:：()（）一二三四五六七八九十年度学期0-9]|主要|具体|工作|本|今年|全年|如下表?|各项")
+
+# Past-tense review wording in a body.
+REVIEW_WORDS = re.compile(r"(?:圆满完成|取得了|开展了|组织了|举办了|召开了|完成了|获得了|一年来|过去的一年)")
