@@ -13,7 +13,8 @@ from analyzer.structure.numbering import Token, match_token
 
 _MAX_TITLE = 40  # a first clause longer than this is not a title on its own
 _MAX_LABEL_LINE = 24  # a stand-alone section name line is short
-_MAX_HEADING_TITLE = 15  # a bare heading's title is short; longer ones are list items
+_MAX_HEADING_TITLE = 15
+_MAX_PLAIN_HEADING = 40  # an unnumbered heading (period, section name) is never longer  # a bare heading's title is short; longer ones are list items
 
 
 @dataclass
@@ -217,6 +218,9 @@ class _OutlineBuilder:
 
     def segment(self, text: str, line: int) -> bool:
         """Handle one segment that may start with a heading; True when it was a heading."""
+        if len(text) > _MAX_PLAIN_HEADING and text[0] not in P.NUMBERING_FIRST_CHARS and not P.EARLY_COLON.search(
+                text, 0, _MAX_LABEL_LINE):
+            return False  # a long line that opens with neither a number nor a label is body text
         tok = match_token(text)
         if tok is not None and tok.style in ("dec2", "dec3") and not self._accept_decimal(tok, text):
             tok = None

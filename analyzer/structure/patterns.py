@@ -154,6 +154,9 @@ TITLE_TRAIL = re.compile(r"[\s。.．、,，:：；;！!？?]+$")
 # Sentence-like content: any inner clause punctuation.
 CLAUSE_PUNCT = re.compile(r"[，,。；;！？!?]")
 
+# A colon near the start of a line: a label line (工作目标：…) may begin there.
+EARLY_COLON = re.compile(r"[:：]")
+
 # --- prose enumeration that is NOT a heading ---------------------------------------------------
 PROSE_ENUM = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|另外|此外)")
 
