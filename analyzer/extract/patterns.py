@@ -378,7 +378,7 @@ TIME_END = re.compile(r"[月份季度周期假旬日节年初末底间前后天]
 # number or a comparator, a deadline a time word or 年内, an owner one of its label words.
 TARGET_HINT = re.compile(r"[0-9０-９%％‰]|不少于|不得少于|不低于|至少|最少|力争|确保|累计|不超过|[一二两三四五六七八九十]次")
 
-DEADLINE_HINT = re.compile(r"月|节|假|季|旬|学期|周|年内|年底|年末|年前|本年度|当年|春|秋|暑|寒|截至|截止|元旦|国庆")
+DEADLINE_HINT = re.compile(r"前|完成|结束|验收|到位|完毕|上报|报送|建成|竣工|交齐|截止|截至|最迟|最晚|实现|落实")
 
 OWNER_HINT = re.compile(r"由|负责|牵头|责任|组长|承办|主办|[)）]\s*[。．.；;]?\s*$")
 
