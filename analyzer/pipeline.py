@@ -36,11 +36,11 @@ def plans_of(doc: Document, *, extract: bool = True) -> tuple[tuple[Plan, ...], 
 
 def _plan(doc: Document, span: PlanSpan, index: int, *, extract: bool) -> Plan:
     lines = list(doc.text_lines[span.start - 1: span.end])
+    scanned = list(lines)  # placeholders are looked for everywhere, the marker and title lines included
     if span.first_line_text is not None and lines:
         lines[0] = span.first_line_text
     elif span.marker is not None and lines:
         lines[0] = ""  # the marker line is the plan's title, not its content
-    scanned = list(lines)  # placeholders are looked for everywhere, the title included
     if span.title:
         # The title line is the plan's name, not its opening text.
         for k in range(min(len(lines), 8)):

@@ -201,3 +201,14 @@ def test_keywords_compare_and_kwic_commands(tmp_path: Path) -> None:
     assert len(copies) == 2  # school east/west and the two police brigades
     result = run("kwic", "教代会", *files)
     assert "【教代会】" in result.output
+
+
+def test_table_row_time_cell_gives_the_deadline(tmp_path: Path) -> None:
+    path = tmp_path / "站计划.txt"
+    path.write_text("收费站2025年工作计划\n一、工作安排\n| 时间 | 工作内容 | 责任班组 |\n"
+                    "| 6月底前 | 完成排水沟清淤 | 综合班 |\n| 2025.3.15 | 开展消费者权益日宣传 | 收费一班 |\n",
+                    encoding="utf-8")
+    plan = json.loads(run("parse", str(path)).output)["documents"][0]["plans"][0]
+    assert [(i["month_start"], i["text"], i["owner"]) for i in plan["schedule"]] == [
+        (6, "完成排水沟清淤", "综合班"), (3, "开展消费者权益日宣传", "收费一班")]
+    assert any(t["deadline"] == 6 and "排水沟" in t["text"] for t in plan["tasks"])

@@ -74,7 +74,7 @@ def find_targets(text: str) -> list[str]:
     """
     taken: list[tuple[int, int]] = []
     patterns = (P.RATE_TARGET, P.PERCENT_TARGET, P.MIN_COUNT_TARGET, P.CAP_TARGET, P.EACH_TARGET, P.ALL_TARGET,
-                P.COUNT_NOUN_TARGET, P.VERB_COUNT_TARGET)
+                P.COUNT_NOUN_TARGET, P.VERB_COUNT_TARGET, P.QUOTED_COUNT_TARGET, P.BARE_RATE_TARGET)
     for pattern in patterns:
         for m in pattern.finditer(text):
             start, end = m.span()
@@ -121,7 +121,10 @@ def find_deadline(text: str) -> tuple[int, str] | None:
     >>> find_deadline("争取在6月底进行验收")
     (6, '6月底进行验收')
     """
+    year_end = P.DEADLINE_YEAR.search(text)
     for span in find_times(text):
+        if year_end is not None and year_end.start() < span.start:
+            break  # "年内完成…，11月底前验收": the first deadline said is the task's
         after = P.DEADLINE_AFTER.match(text, span.end)
         before = "前" in (span.qualifier or "") and "前后" not in (span.qualifier or "")
         if not (after or before or P.DEADLINE_BEFORE.search(text, max(0, span.start - 4), span.start)):
@@ -131,8 +134,7 @@ def find_deadline(text: str) -> tuple[int, str] | None:
         first = span.kind in ("holiday", "vacation") and before
         month = span.month_start if first else span.month_end
         return month, text[span.start : after.end() if after else span.end]
-    m = P.DEADLINE_YEAR.search(text)
-    return (12, m.group()) if m else None
+    return (12, year_end.group()) if year_end else None
 
 
 def find_action(text: str) -> tuple[str, str] | None:

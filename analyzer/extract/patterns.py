@@ -224,13 +224,15 @@ FREQUENCY = re.compile(
     f"|每隔?(?P<n_days>{_COUNT})?[天日](?!常)"
 )
 # A one-off: 举办一次, 组织一次 (not 一次性).
-ONCE = re.compile(r"(?:举办|组织|召开|开展|举行|进行|安排|策划|评选|搞)了?一(?:次|届|场)(?!性)")
+ONCE = re.compile(
+    r"(?:举办|组织|召开|开展|举行|进行|安排|策划|评选|搞|考察|参观|检查|培训|体检|慰问|走访|评比|演练|座谈|调研)了?一(?:次|届|场)(?!性)"
+)
 
 _NUMBER = f"[{DIGIT}]+(?:[.．][{DIGIT}]+)?"
 _PERCENT = f"{_NUMBER}[ ]?(?:[%％‰]|个百分点)"
 _UNIT = (
     "万?(?:人次|场次|户次|课时|学时|小时|元|人|名|次|期|册|家|个|场|项|篇|件|所|户|批|支|节|天|届|本|部|条|座|套|台"
-    "|处|组|队|门|种|对|道|块|辆|间|平方米|公里)"
+    "|处|组|队|门|种|对|道|块|辆|间|平方米|公里|户)"
 )
 _RUN = f"[{_HAN}“”\"]"  # the words between a target's verb and its number (no punctuation)
 _AROUND = "(?:以上|以下|以内|左右|余)?"
@@ -258,8 +260,14 @@ _COUNT_VERBS = (
 VERB_COUNT_TARGET = re.compile(
     f"(?:{_COUNT_VERBS})(?P<run>{_RUN}{{0,12}}?)(?<!第){_NUMBER}[ ]?{_UNIT}{_AROUND}"
 )
-# A cap: 总额不超过3万元, 控制在5人以内; a share for each: “模范职工之家”各1个; all of a count: 全部23个小区.
-CAP_TARGET = re.compile(f"(?:不超过|不高于|不得超过|控制在)[ ]?{_NUMBER}[ ]?{_UNIT}{_AROUND}")
+# A cap: 总额不超过3万元, 控制在5人以内, 控制在14秒以内, 稳定在120人以上; a share for each: “模范职工之家”各1个;
+# all of a count: 全部23个小区; a count after a quoted name: “巾帼文明岗”10个; a rate with no verb: 办结率100%;
+# a fraction: 控制在十万分之一以下, 三分之一.
+CAP_TARGET = re.compile(
+    f"(?:不超过|不高于|不得超过|控制在|稳定在|保持在)[ ]?(?:{_NUMBER}[ ]?(?:{_UNIT}|秒|分钟)|[一二三四五六七八九十百千万]+分之[一二三四五六七八九十]+){_AROUND}"
+)
+QUOTED_COUNT_TARGET = re.compile(f"“[^”]{{2,12}}”[ ]?{_NUMBER}[ ]?{_UNIT}")
+BARE_RATE_TARGET = re.compile(f"[{_HAN}]{{2}}率[ ]?{_PERCENT}{_AROUND}")
 EACH_TARGET = re.compile(f"[{_HAN}“”]{{2,12}}各[ ]?{_NUMBER}[ ]?{_UNIT}")
 ALL_TARGET = re.compile(f"(?:全部|所有|全体)[ ]?{_NUMBER}[ ]?{_UNIT}[{_HAN}]{{2,8}}")
 # A verb, a count and what is counted: 设立3个民警休息点, 确定1名党员中心户.
@@ -306,7 +314,7 @@ OBJECT_END = re.compile(r"[，,。；;：:！!？?\n]")
 
 _OWNER_NAME = (
     r"[\u4e00-\u9fffA-Za-z]{0,10}(?:部|处|室|科|组|办|委|工会|委员会|协会|队|中心|馆|站|所|校长|主席|书记|组长|委员"
-    r"|老师|主任|全体|专干|网格长|网格员|志愿者|执委|员|经理|总工|负责人|主管|队长|站长|所长|院长|园长)"
+    r"|老师|主任|全体|专干|网格长|网格员|志愿者|执委|员|经理|总工|负责人|主管|队长|站长|所长|院长|园长|班|班组|大学|学校)"
 )
 
 # --- extraction units: sentences, table cells, owners (units.py) ---------------------------------
@@ -333,6 +341,8 @@ TIME_HEADER = re.compile(r"^(?:月份|时间|日期|周次|周|完成时间|时�
 
 OWNER_CELL = re.compile(rf"^{_OWNER_NAME}(?:[、，,/及和与]{_OWNER_NAME})*$")
 
+# A cell holding only template residue (某某, XX, ×××): never an activity.
+PLACEHOLDER_CELL = re.compile(r"^(?:某某|[XxＸｘ×*＊]{2,}|[_＿]{2,})[\u4e00-\u9fff]{0,4}$")
 # A person's name alone in an owner column (李红, 王丽): two or three characters.
 PERSON_CELL = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 
@@ -372,11 +382,14 @@ TIME_START = re.compile(
 
 TIME_END = re.compile(r"[月份季度周期假旬日节年初末底间前后天]\s*[）)]?\s*[。；;.，,]?\s*$")
 
+# Dates in brackets inside a heading: 预备周（8月25日—8月31日）.
+HEADING_BRACKET = re.compile(r"[（(]([^（）()]{2,30})[）)]")
+
 # --- task prefilters and clauses (tasks.py) -------------------------------------------------------
 
 # Cheap prefilters (they only skip work; the extractors in fields.py decide): a target needs a
 # number or a comparator, a deadline a time word or 年内, an owner one of its label words.
-TARGET_HINT = re.compile(r"[0-9０-９%％‰]|不少于|不得少于|不低于|至少|最少|力争|确保|累计|不超过|[一二两三四五六七八九十]次")
+TARGET_HINT = re.compile(r"[0-9０-９%％‰]|不少于|不得少于|不低于|至少|最少|力争|确保|累计|不超过|分之|[一二两三四五六七八九十]次")
 
 DEADLINE_HINT = re.compile(r"前|完成|结束|验收|到位|完毕|上报|报送|建成|竣工|交齐|截止|截至|最迟|最晚|实现|落实")
 

@@ -109,9 +109,18 @@ class _Ctx:
         return span
 
 
+# Times that name an occasion rather than a date: they never override the heading's period.
+_IMPLICIT = frozenset({"week", "season", "holiday", "vacation"})
+
+
 def _heading_span(ctx: _Ctx, title: str) -> TimeSpan | None:
     """The period of a heading; a year written in it (2025年1月) sets the items' year."""
     span = period_heading(title, semester=ctx.semester, term_start=ctx.term_start)
+    if span is None:
+        # "预备周（8月25日—8月31日）": the dates in brackets decide
+        inner = P.HEADING_BRACKET.search(title)
+        if inner is not None:
+            span = period_heading(inner.group(1), semester=ctx.semester, term_start=ctx.term_start)
     if span is None:
         m = P.SCHEDULE_HEADING_YEAR.match(title)
         if m is not None:
@@ -154,10 +163,14 @@ def _period_items(ctx: _Ctx, index: int, span: TimeSpan) -> None:
 def _bound(ctx: _Ctx, span: TimeSpan, period: str, text: str, line: int) -> None:
     """An activity under a period: its own leading time, when it has one, is more precise."""
     own = ctx.lead(text)
-    if own is not None and own.kind not in ("week", "season", "holiday") and _after(text, own):
+    if own is not None and own.kind not in _IMPLICIT and _after(text, own):
         ctx.add(own, own.text, _after(text, own), line)
-    else:
-        ctx.add(span, period, text, line)
+        return
+    end = ctx.trail(text)
+    if end is not None and end.kind in ("month", "date"):
+        ctx.add(end, end.text, P.TRAIL_PAREN.sub("", text) or text, line)  # "…安排在次年1月。"
+        return
+    ctx.add(span, period, text, line)
 
 
 
@@ -309,6 +322,8 @@ def extract_schedule(plan: Plan) -> list[ScheduleItem]:
     for i, sec in enumerate(plan.sections):
         if sec.kind == "review" or i in under_period:
             continue
+        if sec.kind == "preamble" and len(plan.sections) > 1:
+            continue  # the opening describes the plan ("8月25日至8月31日为预备周"); it schedules nothing
         if sec.style == "period" or (not sec.body and sec.style not in ("preamble", "label")
                                      and not _TITLE_TIME_HINT.isdisjoint(sec.title)):
             # "三月份" and also numbered ones: "二、下半年" with its items below

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from analyzer.extract import patterns as P
 from analyzer.extract.fields import find_action, find_deadline, find_frequency, find_owner, find_targets
+from analyzer.extract.timeexpr import period_heading
 from analyzer.extract.units import cells, has_children, is_owner_cell, own_lines, sentences
 from analyzer.models import Plan, ScheduleItem, Task
 from analyzer.structure.numbering import match_token
@@ -13,6 +14,7 @@ from analyzer.structure.numbering import match_token
 # Sections whose sentences are statements, not tasks (when the plan has other sections).
 _NOT_TASKS = frozenset({"preamble", "review", "guiding_ideology"})
 _MIN_CHARS = 4
+_MAX_TIME_CELL = 20
 # A frequency word always holds one of these characters (每月, 年内…一次, 一学期两次, 不定期 …).
 _FREQUENCY_CHARS = frozenset("每年学次届场季月周天半期度假")
 
@@ -33,9 +35,11 @@ def _units(plan: Plan, index: int) -> Iterator[tuple[str, int, str | None]]:
             yield text, n, None
             continue
         owners = [c for c in row if c and is_owner_cell(c)]
+        # A row's time cell (6月底前 | 完成排水沟清淤) belongs to each activity: it may be a deadline.
+        when = next((c for c in row if c and len(c) <= _MAX_TIME_CELL and period_heading(c) is not None), "")
         for cell in row:
-            if cell and not P.HEADER_CELL.match(cell) and not is_owner_cell(cell) and len(cell) > _MIN_CHARS:
-                yield cell, n, "、".join(owners) or None
+            if cell and cell != when and not P.HEADER_CELL.match(cell) and not is_owner_cell(cell) and len(cell) > _MIN_CHARS:
+                yield (f"{when}，{cell}" if when else cell), n, "、".join(owners) or None
 
 
 def _months_by_line(schedule: tuple[ScheduleItem, ...]) -> dict[int, list[ScheduleItem]]:

@@ -93,7 +93,7 @@ def cells(line: str) -> list[str] | None:
 
 def is_owner_cell(text: str) -> bool:
     """A short cell naming who is responsible (办公室, 组织部、宣教部)."""
-    return len(text) <= 24 and bool(P.OWNER_CELL.match(text))
+    return len(text) <= 24 and bool(P.OWNER_CELL.match(text) or P.PLACEHOLDER_CELL.match(text))
 
 
 def section_of(plan: Plan, line: int) -> Section | None:

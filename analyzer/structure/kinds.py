@@ -11,7 +11,7 @@ from analyzer.models import SECTION_KINDS
 from analyzer.structure import patterns as P
 
 # A weak synonym (月份, 要求 …) names a section only in a short title; in a long item it is a word of the task.
-_MAX_NAMING_TITLE = 15
+_MAX_NAMING_TITLE = 8
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +75,8 @@ def is_section_name(text: str) -> str | None:
         return None
     # The rest of the line may only be light modifiers: 主要/具体/工作/和/及/、 and the like.
     rest = text[:at] + text[at + len(term):]
+    if P.ACTION_WORDS.search(rest):
+        return None  # "加强组织领导" is a measure to take, not the section 组织领导
     rest = P.NAME_MODIFIERS.sub("", rest)
     return kind if len(rest) <= 2 else None
 

@@ -53,19 +53,26 @@ class Token:
     parts: tuple[int, ...] = ()  # decimal components (1.2.3 → (1, 2, 3))
 
 
-_ORDER = ("cn_paren", "ar_paren", "cn_di", "cn_dun", "dec3", "dec2", "ar_dun", "ar_dot", "ar_comma",
+_ORDER = ("cn_paren", "ar_paren", "cn_part", "cn_di", "cn_dun", "dec3", "dec2", "ar_dun", "ar_dot", "ar_comma",
           "ar_half", "paren_digit", "circled")
+_NO_DECIMAL = (*(style for style in _ORDER if style not in ("dec2", "dec3")), "ar_dot_month")
 
 
-def match_token(segment: str) -> Token | None:
+def match_token(segment: str, *, decimal: bool = True) -> Token | None:
     """The numbering token at the start of ``segment``, or None.
+
+    Args:
+        segment: text that may open with a number.
+        decimal: also try decimal numbering (1.1, 1.1.1); without it ``1.3月份`` reads as item 1.
 
     >>> match_token("（二）组织领导").style
     'cn_paren'
+    >>> match_token("1.3月份，召开职代会", decimal=False).rest
+    '3月份，召开职代会'
     """
     if not segment or segment[0] not in P.NUMBERING_FIRST_CHARS:
         return None
-    for style in _ORDER:
+    for style in _ORDER if decimal else _NO_DECIMAL:
         m = P.STYLE_PATTERNS[style].match(segment)
         if m is None:
             continue

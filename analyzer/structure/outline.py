@@ -40,6 +40,7 @@ class _Draft:
     style: str
     body: str = ""
     text: str = ""
+    period_title: bool = False  # the title is itself a period (二、下半年): its section is a schedule
     children: list[int] = field(default_factory=list)
 
 
@@ -223,9 +224,9 @@ class _OutlineBuilder:
             return False  # a long line that opens with neither a number nor a label is body text
         tok = match_token(text)
         if tok is not None and tok.style in ("dec2", "dec3") and not self._accept_decimal(tok, text):
-            tok = None
-        if tok is not None and tok.style in ("cn_dun", "ar_dun") and _period_heading(text):
-            tok = None  # 三、四月份 is a month list, not 三、
+            tok = match_token(text, decimal=False)  # "1.3月份，…" is item 1, not section 1.3
+        if tok is not None and tok.style in ("cn_dun", "ar_dun") and P.PERIOD_HEADING.match(text):
+            tok = None  # 三、四月份 is a month list, not 三、 (二、下半年工作计划 stays a numbered heading)
         if tok is not None:
             if P.PROSE_ENUM.match(tok.rest) and tok.style not in ("cn_dun", "cn_paren"):
                 return False
@@ -241,13 +242,16 @@ class _OutlineBuilder:
                 title, body = period[0], ""
             else:
                 title, body = _split_title(rest)
+            period_title = period is not None and not period[1]
             depth = self._place(tok.style, tok.value, line, text)
             if tok.parts:
                 self.dec_seen.add(tok.parts)
             hint = match_kind(title)
             self._emit(depth=depth, style=tok.style, value=tok.value, number=tok.number,
                        heading=f"{tok.prefix}{title}", title=title, body=body, line=line,
-                       hint=hint[0] if hint and hint[1] >= 3 else None, parts=tok.parts, text=rest)
+                       hint="schedule" if period_title else (hint[0] if hint and hint[1] >= 3 else None),
+                       parts=tok.parts, text=rest)
+            self.drafts[-1].period_title = period_title
             return True
         period = _period_heading(text)
         if period is not None and P.DATED_YEAR.match(text) and P.SIGNATURE_UNIT.search(self.prev):
@@ -383,7 +387,7 @@ def _finish(drafts: list[_Draft], lines: Sequence[str], first_line: int, last_li
         if len(body) < 200:
             lo, hi = d.line + 1 - first_line, min(ends[i], d.line + 6) + 1 - first_line
             body = body + "".join(lines[lo:hi])
-        has_periods = _has_period_descendant(drafts, i)
+        has_periods = d.period_title or _has_period_descendant(drafts, i)
         kinds[i] = classify_heading(d.title, body=body, has_period_children=has_periods,
                                     level=d.level, parent_kind=parent_kind)
     return tuple(

@@ -67,6 +67,8 @@ STYLE_PATTERNS: dict[str, re.Pattern[str]] = {
     "cn_dun": re.compile(rf"^(?P<tok>(?P<n>{CN_NUM})\s*(?:、|[.．,，](?![一二三四五六七八九十]))\s*)"),
     # 第一、 第一, 第一:
     "cn_di": re.compile(rf"^(?P<tok>第(?P<n>{CN_NUM})(?:[、,，:：.．]|\s+)\s*)(?![周季篇章条节次届])"),
+    # 第一部分 / 第二部分：
+    "cn_part": re.compile(rf"^(?P<tok>第(?P<n>{CN_NUM})部分\s*[、,，:：.．]?\s*)"),
     # （一） (一) （一）、
     "cn_paren": re.compile(rf"^(?P<tok>[（(]\s*(?P<n>{CN_NUM})\s*[）)][、.．,，]?\s*)"),
     # 1.1.1 / 1.1 decimal numbering (accepted only in sequence, see outline)
@@ -75,6 +77,10 @@ STYLE_PATTERNS: dict[str, re.Pattern[str]] = {
     # 1、 1. 1． 1, 1) — the arabic family
     "ar_dun": re.compile(rf"^(?P<tok>(?P<n>{AR_NUM})\s*、\s*)"),
     "ar_dot": re.compile(rf"^(?P<tok>(?P<n>{AR_NUM})\s*[.．](?![0-9０-９])\s*)"),
+    # 1.3月份，… : item 1 whose text opens with a month (tried only when 1.3 is not decimal numbering)
+    "ar_dot_month": re.compile(
+        rf"^(?P<tok>(?P<n>{AR_NUM})[.．])(?=[0-9０-９]{{1,2}}\s*月|[0-9]{{1,2}}[.．][0-9]{{1,2}}(?:节|前后|期间|前夕))"
+    ),
     "ar_comma": re.compile(rf"^(?P<tok>(?P<n>{AR_NUM})\s*[,，](?=[\u4e00-\u9fff“\"《])\s*)"),
     "ar_half": re.compile(rf"^(?P<tok>(?P<n>{AR_NUM})\s*[)）]\s*)"),
     # （1） (1)
@@ -88,12 +94,14 @@ STYLE_PATTERNS: dict[str, re.Pattern[str]] = {
 # Canonical rank of each style on the ladder 一、 > （一） > 1、 > （1） > ①; smaller is outer.
 STYLE_RANK: dict[str, int] = {
     "label": 0,
+    "cn_part": 1,
     "cn_dun": 1,
     "cn_di": 1,
     "cn_paren": 2,
     "dec2": 3,
     "ar_dun": 3,
     "ar_dot": 3,
+    "ar_dot_month": 3,
     "ar_comma": 3,
     "ar_half": 4,
     "dec3": 4,
@@ -109,6 +117,7 @@ STYLE_FAMILY: dict[str, str] = {
     "cn_di": "cn",
     "ar_dun": "ar",
     "ar_dot": "ar",
+    "ar_dot_month": "ar",
     "ar_comma": "ar",
     "ar_half": "ar",
 }

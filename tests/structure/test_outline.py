@@ -60,6 +60,18 @@ def _shape(lines: list[str]) -> list[tuple[str, int, str]]:
         # a thematic heading whose body is work to do
         (["一、筑牢一个防线，全力维护区域稳定", "1、及时预警。"],
          [("筑牢一个防线，全力维护区域稳定", 1, "main_tasks"), ("及时预警", 2, "main_tasks")]),
+        # 第一部分 headings hold the （一） lists
+        (["第一部分 指导思想", "（一）坚持以职工为中心。", "第二部分 工作措施", "（一）加强组织领导。"],
+         [("指导思想", 1, "guiding_ideology"), ("坚持以职工为中心", 2, "guiding_ideology"), ("工作措施", 1, "measures"),
+          ("加强组织领导", 2, "measures")]),
+        # "1.3月份，…" is item 1 opening with March, not section 1.3; "2.3.8前后：" is item 2 on Women's Day
+        (["1.3月份，开展志愿服务。", "2.3.8前后：开展主题宣讲。"],
+         [("3月份，开展志愿服务", 1, "main_tasks"), ("3.8前后", 1, "main_tasks")]),
+        # a numbered heading whose title is a period holds a schedule; a review heading stays a review
+        (["一、上半年工作回顾", "（一）民主管理扎实推进。3月份召开了职代会。", "二、下半年工作计划", "七月", "1、开展夏送清凉。",
+          "三、上半年", "1．开展春季运动会。"],
+         [("上半年工作回顾", 1, "review"), ("民主管理扎实推进", 2, "review"), ("下半年工作计划", 1, "schedule"),
+          ("七月", 2, "schedule"), ("开展夏送清凉", 3, "schedule"), ("上半年", 1, "schedule"), ("开展春季运动会", 2, "schedule")]),
         # review of the past year in a combined 总结+计划 document
         (["一、2023年工作回顾", "全年共发展会员300名。", "二、2024年工作打算", "（一）指导思想"],
          [("2023年工作回顾", 1, "review"), ("2024年工作打算", 1, "main_tasks"), ("指导思想", 2, "guiding_ideology")]),
