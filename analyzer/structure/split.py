@@ -243,5 +243,7 @@ def _single(lines: Sequence[str]) -> Split:
         if text and _is_intro(text) and len(text) > 15:
             start = i + 1
     start = _first_content_line(lines, start, n) if start > 1 else 1
+    if start > n:
+        start = 1  # nothing but an intro: keep it all rather than return an empty plan
     title = _title_near(lines, 1, n)
     return Split(spans=(PlanSpan(start, n, title),))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analyzer.structure.split import split_plans
 
@@ -87,3 +89,18 @@ def test_notice_wrapper_is_set_apart() -> None:
 
 def test_empty_document() -> None:
     assert split_plans([]).spans == ()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["篇一", "篇2", "【篇3】", "第一篇：计划", "学校工会工作计划1", "一、指导思想", "正文内容。",
+                                 "下面是小编整理的3篇，仅供参考。", "关于印发《计划》的通知", "现将《计划》印发给你们。",
+                                 "2024年1月5日", "", "精选5篇"]), max_size=30))
+def test_split_spans_are_ordered_and_inside_the_document(lines: list[str]) -> None:
+    spans = split_plans(lines).spans
+    if lines:
+        assert spans
+    previous_end = 0
+    for span in spans:
+        assert 1 <= span.start <= span.end <= len(lines)
+        assert span.start > previous_end
+        previous_end = span.end
