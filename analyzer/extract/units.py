@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analyzer.extract import patterns as P
-from analyzer.models import Plan, Section
+from analyzer.models import Plan
 from analyzer.structure.numbering import match_token
 
 # A cell or short line naming departments/people responsible: 办公室 / 组织部、宣教部 / 工会主席.
@@ -45,9 +45,6 @@ def has_children(plan: Plan, index: int) -> bool:
     return index + 1 < len(plan.sections) and plan.sections[index + 1].parent == index
 
 
-def heading_lines(plan: Plan) -> set[int]:
-    """Document lines that hold a heading (their text is taken from the Section, not re-read)."""
-    return {s.line for s in plan.sections if s.kind != "preamble"}
 
 
 def own_lines(plan: Plan, index: int) -> Iterator[tuple[int, str]]:
@@ -94,12 +91,3 @@ def cells(line: str) -> list[str] | None:
 def is_owner_cell(text: str) -> bool:
     """A short cell naming who is responsible (办公室, 组织部、宣教部)."""
     return len(text) <= 24 and bool(P.OWNER_CELL.match(text) or P.PLACEHOLDER_CELL.match(text))
-
-
-def section_of(plan: Plan, line: int) -> Section | None:
-    """The innermost section whose span holds ``line``."""
-    found = None
-    for s in plan.sections:
-        if s.line <= line <= s.end_line and (found is None or s.level >= found.level):
-            found = s
-    return found
