@@ -85,10 +85,12 @@ def _chinese_figure(width: float, height: float) -> Iterator[Figure]:
 
 def _save(fig: Figure, path: Path) -> tuple[Path, Path]:
     """Write ``path`` as .png and .svg; return both paths."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from analyzer.report.atomic import write_atomic_with
+
     png, svg = path.with_suffix(".png"), path.with_suffix(".svg")
-    fig.savefig(png, dpi=150)
-    fig.savefig(svg)
+    # written atomically: a reader never sees half a chart
+    write_atomic_with(png, lambda fh: fig.savefig(fh, format="png", dpi=150))
+    write_atomic_with(svg, lambda fh: fig.savefig(fh, format="svg"))
     return png, svg
 
 
