@@ -123,7 +123,7 @@ def schedule_cmd(paths: tuple[Path, ...], output: Path | None, year: int | None)
     suffix = output.suffix.lower() if output is not None else ""
     if output is not None and suffix not in (".xlsx", ".csv", ".json", ".ics"):
         _fail(f"不支持的输出格式“{output.suffix or '（无扩展名）'}”；请使用 .xlsx、.csv、.json 或 .ics", EXIT_USAGE)
-    docs = list(parse_paths(paths))
+    docs = list(parse_paths(paths, tasks=False))  # the calendar needs the schedule only
     bad = _report_errors(docs)
     frame = calendar.schedule_frame(docs)
     if output is None:

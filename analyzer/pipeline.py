@@ -9,6 +9,8 @@ from dataclasses import replace
 
 from analyzer.audit.placeholders import find_placeholders
 from analyzer.errors import AnalyzerError
+from analyzer.extract.schedule import extract_schedule
+from analyzer.extract.tasks import extract_tasks
 from analyzer.models import Document, ParsedDocument, Plan
 from analyzer.structure.meta import find_signature, find_unit, find_year, has_year_placeholder
 from analyzer.structure.outline import parse_outline
@@ -17,12 +19,13 @@ from analyzer.structure.split import PlanSpan, split_plans
 log = logging.getLogger(__name__)
 
 
-def plans_of(doc: Document, *, extract: bool = True) -> tuple[tuple[Plan, ...], tuple]:
+def plans_of(doc: Document, *, extract: bool = True, tasks: bool = True) -> tuple[tuple[Plan, ...], tuple]:
     """Split a Document into Plans with outline, metadata and findings.
 
     Args:
         doc: a Document from :func:`analyzer.ingest.read_document`.
-        extract: also extract the schedule and tasks.
+        extract: also extract the schedule (and, with ``tasks``, the tasks).
+        tasks: extract tasks too (the combined calendar needs only the schedule).
 
     Returns:
         ``(plans, document_findings)``.
@@ -30,11 +33,11 @@ def plans_of(doc: Document, *, extract: bool = True) -> tuple[tuple[Plan, ...], 
     split = split_plans(doc.text_lines)
     plans: list[Plan] = []
     for index, span in enumerate(split.spans, 1):
-        plans.append(_plan(doc, span, index, extract=extract))
+        plans.append(_plan(doc, span, index, extract=extract, tasks=tasks))
     return tuple(plans), split.findings
 
 
-def _plan(doc: Document, span: PlanSpan, index: int, *, extract: bool) -> Plan:
+def _plan(doc: Document, span: PlanSpan, index: int, *, extract: bool, tasks: bool = True) -> Plan:
     lines = list(doc.text_lines[span.start - 1: span.end])
     scanned = list(lines)  # placeholders are looked for everywhere, the marker and title lines included
     if span.first_line_text is not None and lines:
@@ -75,7 +78,9 @@ def _plan(doc: Document, span: PlanSpan, index: int, *, extract: bool) -> Plan:
         text_lines=tuple(lines),
     )
     if extract:
-        plan = _extract(plan)
+        plan = replace(plan, schedule=tuple(extract_schedule(plan)))
+        if tasks:
+            plan = replace(plan, tasks=tuple(extract_tasks(plan)))
     return plan
 
 
@@ -91,18 +96,7 @@ def _quote_original(doc: Document, finding):
     return finding
 
 
-def _extract(plan: Plan) -> Plan:
-    """Schedule and task extraction (the extract room), when it is available."""
-    try:
-        from analyzer.extract.schedule import extract_schedule
-        from analyzer.extract.tasks import extract_tasks
-    except ImportError:  # extraction not built yet
-        return plan
-    plan = replace(plan, schedule=tuple(extract_schedule(plan)))
-    return replace(plan, tasks=tuple(extract_tasks(plan)))
-
-
-def parse_document(path: str | os.PathLike, *, extract: bool = True) -> ParsedDocument:
+def parse_document(path: str | os.PathLike, *, extract: bool = True, tasks: bool = True) -> ParsedDocument:
     """Read and parse one file; a bad file gives a ParsedDocument with ``error`` set, never raises.
 
     >>> parse_document("不存在.txt").error  # doctest: +ELLIPSIS
@@ -117,13 +111,13 @@ def parse_document(path: str | os.PathLike, *, extract: bool = True) -> ParsedDo
     except (MemoryError, RecursionError) as exc:
         return ParsedDocument(source=str(path), sha256=None, encoding=None,
                               error=f"文件无法处理({type(exc).__name__});请拆分或简化后再分析")
-    return parse_loaded(doc, extract=extract)
+    return parse_loaded(doc, extract=extract, tasks=tasks)
 
 
-def parse_loaded(doc: Document, *, extract: bool = True) -> ParsedDocument:
+def parse_loaded(doc: Document, *, extract: bool = True, tasks: bool = True) -> ParsedDocument:
     """Parse a Document already read."""
     try:
-        plans, doc_findings = plans_of(doc, extract=extract)
+        plans, doc_findings = plans_of(doc, extract=extract, tasks=tasks)
     except Exception as exc:  # a parser bug must not stop a batch: report it on this document
         log.debug("解析失败:%s", doc.source, exc_info=True)
         return ParsedDocument(source=doc.source, sha256=doc.sha256, encoding=doc.encoding,
@@ -132,12 +126,13 @@ def parse_loaded(doc: Document, *, extract: bool = True) -> ParsedDocument:
                           findings=tuple(doc_findings))
 
 
-def parse_paths(paths: Iterable[str | os.PathLike], *, extract: bool = True) -> Iterator[ParsedDocument]:
+def parse_paths(paths: Iterable[str | os.PathLike], *, extract: bool = True,
+                tasks: bool = True) -> Iterator[ParsedDocument]:
     """Parse every file under ``paths`` (directories walked recursively), one result per file."""
     from analyzer.ingest import iter_paths
 
     for path in iter_paths(paths):
-        yield parse_document(path, extract=extract)
+        yield parse_document(path, extract=extract, tasks=tasks)
 
 
 def _one_line(message: str) -> str:
