@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analyzer.structure import patterns as P
 
@@ -56,6 +57,37 @@ class Token:
 _ORDER = ("cn_paren", "ar_paren", "cn_part", "cn_di", "cn_dun", "dec3", "dec2", "ar_dun", "ar_dot", "ar_comma",
           "ar_half", "paren_digit", "circled")
 _NO_DECIMAL = (*(style for style in _ORDER if style not in ("dec2", "dec3")), "ar_dot_month")
+# The styles a segment can be tried against, by its first character (in _ORDER's order).
+_BY_FIRST: dict[str, tuple[str, ...]] = {
+    "bracket": ("cn_paren", "ar_paren"),
+    "di": ("cn_part", "cn_di", "cn_dun"),
+    "cn": ("cn_dun",),
+    "digit": ("dec3", "dec2", "ar_dun", "ar_dot", "ar_comma", "ar_half"),
+    "paren_digit": ("paren_digit",),
+    "circled": ("circled",),
+}
+
+
+@lru_cache(maxsize=64)
+def _candidates(first: str, decimal: bool) -> tuple[str, ...]:
+    if first in "（(":
+        group = "bracket"
+    elif first == "第":
+        group = "di"
+    elif first.isdigit() and not ("\u2460" <= first <= "\u24ff"):
+        group = "digit"
+    elif "\u2474" <= first <= "\u2487":
+        group = "paren_digit"
+    elif "\u2460" <= first <= "\u2473":
+        group = "circled"
+    else:
+        group = "cn"
+    styles = _BY_FIRST[group]
+    if not decimal:
+        styles = tuple(s for s in styles if s not in ("dec2", "dec3"))
+        if group == "digit":
+            styles = (*styles, "ar_dot_month")
+    return styles
 
 
 def match_token(segment: str, *, decimal: bool = True) -> Token | None:
@@ -72,7 +104,7 @@ def match_token(segment: str, *, decimal: bool = True) -> Token | None:
     """
     if not segment or segment[0] not in P.NUMBERING_FIRST_CHARS:
         return None
-    for style in _ORDER if decimal else _NO_DECIMAL:
+    for style in _candidates(segment[0], decimal):
         m = P.STYLE_PATTERNS[style].match(segment)
         if m is None:
             continue

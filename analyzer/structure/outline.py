@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from analyzer.models import Finding, Section
 from analyzer.structure import patterns as P
@@ -356,21 +356,19 @@ def parse_outline(lines: Sequence[str], *, first_line: int = 1) -> Outline:
             elif text.strip():
                 preamble_seen = True
     last_line = first_line + len(lines) - 1
-    sections = _finish(builder.drafts, lines, first_line, last_line)
-    if preamble_seen and (first_heading_line is None or first_heading_line > first_line):
+    preamble = preamble_seen and (first_heading_line is None or first_heading_line > first_line)
+    sections = _finish(builder.drafts, lines, first_line, last_line, shift=int(preamble))
+    if preamble:
         pre_end = (first_heading_line - 1) if first_heading_line else last_line
         pre = Section(heading="", title="", number=None, level=1, parent=None, kind="preamble",
                       line=first_line, end_line=pre_end, style="preamble")
-        sections = (pre, *(_shift(s) for s in sections))
+        sections = (pre, *sections)
     return Outline(sections=sections, findings=tuple(builder.findings))
 
 
-def _shift(s: Section) -> Section:
-    return replace(s, parent=None if s.parent is None else s.parent + 1)
-
-
-def _finish(drafts: list[_Draft], lines: Sequence[str], first_line: int, last_line: int) -> tuple[Section, ...]:
-    """Compute spans and kinds, top-down."""
+def _finish(drafts: list[_Draft], lines: Sequence[str], first_line: int, last_line: int, *,
+            shift: int = 0) -> tuple[Section, ...]:
+    """Compute spans and kinds, top-down; ``shift`` moves parent indices past a preamble section."""
     ends: list[int] = [last_line] * len(drafts)
     for i, d in enumerate(drafts):
         for j in range(i + 1, len(drafts)):
@@ -382,16 +380,18 @@ def _finish(drafts: list[_Draft], lines: Sequence[str], first_line: int, last_li
         if d.style == "period":
             kinds[i] = "schedule"
             continue
-        parent_kind = kinds[d.parent] if d.parent is not None else None
-        body = d.body
+        if d.parent is not None:
+            kinds[i] = classify_heading(d.title, level=d.level, parent_kind=kinds[d.parent])
+            continue
+        body = d.body  # only a top-level heading's body is read to decide its kind
         if len(body) < 200:
             lo, hi = d.line + 1 - first_line, min(ends[i], d.line + 6) + 1 - first_line
             body = body + "".join(lines[lo:hi])
         has_periods = d.period_title or _has_period_descendant(drafts, i)
-        kinds[i] = classify_heading(d.title, body=body, has_period_children=has_periods,
-                                    level=d.level, parent_kind=parent_kind)
+        kinds[i] = classify_heading(d.title, body=body, has_period_children=has_periods, level=d.level)
     return tuple(
-        Section(heading=d.heading, title=d.title, number=d.number, level=d.level, parent=d.parent,
+        Section(heading=d.heading, title=d.title, number=d.number, level=d.level,
+                parent=None if d.parent is None else d.parent + shift,
                 kind=kinds[i], line=d.line, end_line=ends[i], style=d.style, body=d.body, text=d.text)
         for i, d in enumerate(drafts)
     )
