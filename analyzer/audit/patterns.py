@@ -20,6 +20,8 @@ PLACEHOLDER = re.compile(
             r"[×✕]{1,4}|[○〇]{2,4}(?=[" + _CJK + r"])|[*＊]{2,4}",
             # [单位名称] 【学校名称】 [X] （填写…）
             r"[\[【［](?:[XxＸｘ]|[^\]】］]{0,10}(?:名称|名字|姓名|单位|学校|日期|时间|填写|某)[^\]】］]{0,6})[\]】］]",
+            # （单位名称） (学校名称): a name to fill in ordinary brackets
+            r"[（(](?:单位|学校|公司|企业|社区|部门|姓名)?名称[）)]|[（(](?:单位|姓名|学校)[）)]",
             # empty quotation marks / brackets left by censoring: “”重要思想, 《》
             r"“\s*”|《\s*》",
             # 某某同志 / 某某单位: a doubled 某 stands for a name left to fill

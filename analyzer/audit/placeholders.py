@@ -8,7 +8,7 @@ from analyzer.audit import patterns as P
 from analyzer.models import Finding
 
 _CONTEXT = 3  # characters of context quoted on each side
-_TRIGGERS = frozenset("_＿XxＸｘZzYyＹ×✕○〇*＊[【［某")
+_TRIGGERS = frozenset("_＿XxＸｘZzYyＹ×✕○〇*＊[【［某称")
 
 
 def _widen(line: str, start: int, end: int) -> str:

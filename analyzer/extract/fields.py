@@ -133,6 +133,8 @@ def find_deadline(text: str) -> tuple[int, str] | None:
             continue
         first = span.kind in ("holiday", "vacation") and before
         month = span.month_start if first else span.month_end
+        if first and span.kind == "holiday" and span.day == 1:
+            month = 12 if month == 1 else month - 1  # 国庆节前 → September, 元旦前 → December
         return month, text[span.start : after.end() if after else span.end]
     return (12, year_end.group()) if year_end else None
 

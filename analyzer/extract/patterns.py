@@ -216,7 +216,7 @@ FREQUENCY = re.compile(
     r"|(?P<semesterly>每个?学期|一学期[一两二三四]次|学期[一两二三四]次)"
     r"|(?P<yearly>每一?年度?|每学年|一年一度|一年一届|年年|一年" + _COUNT + r"次|年度[一两]次"
     r"|年内[^，,。；;]{0,12}?" + _COUNT + r"[次届期场]|全年[^，,。；;]{0,12}?" + _COUNT + r"次)"
-    r"|(?P<half_yearly>每半年|半年一次|半年[一两二三]次|上[、,，]?下半年各|上半年[和与及、]下半年各)"
+    r"|(?P<half_yearly>每半年|半年一[次考评查检]|半年[一两二三]次|上[、,，]?下半年各|上半年[和与及、]下半年各)"
     r"|(?P<semesterly2>寒暑假前|每逢寒暑假)"
     r"|(?P<quarterly>每个?季度?|按季度?|(?<![第一二三四1-4１-４])季度(?![末初底]))"
     f"|每隔?(?P<n_months>{_COUNT})?个?月(?!份)|(?P<monthly>每个月|按月|月月|月度)"
@@ -293,13 +293,15 @@ OWNER_TRAILING = re.compile(
 
 # After a time: a completion verb makes it a deadline (6月底前完成, 6月底进行验收).
 DEADLINE_AFTER = re.compile(
-    r"(?:以内|之内)?[，,]?(?:全面|基本|全部|必须|务必|须|要|进行|组织|完成){0,2}"
+    r"(?:以前|之前|前)?(?:以内|之内)?[，,]?(?:全面|基本|全部|必须|务必|须|要|进行|组织|完成){0,2}"
     r"(?:完成|结束|验收|到位|完毕|上报|报送|建成|竣工|交齐|截止)"
 )
 # Before a time: 截至/截止到 make it a deadline.
 DEADLINE_BEFORE = re.compile(r"(?:截至|截止到?|最迟|最晚)(?:在|于|到)?$")
 # Within the year: 年内完成, 本年度内完成.
-DEADLINE_YEAR = re.compile(r"(?:年内|本年度内?|当年)(?:全面|基本|全部)?(?:完成|建成|实现|到位|落实)")
+DEADLINE_YEAR = re.compile(
+    r"(?:年内|本年度内?|当年)(?:全面|基本|全部)?(?:完成|建成|实现|到位|落实|新建|建立|组建|创建|成立|新增)"
+)
 
 # Task verbs; LIGHT_VERB ones usually lead to the real verb (组织召开, 配合学校做好).
 ACTION_VERB = re.compile(
@@ -323,7 +325,7 @@ _OWNER_NAME = (
 FINISHED = re.compile(r"[。！？!?；;]\s*$")
 
 # Sentence ends inside an item; the mark stays with its sentence.
-SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]*")
+SENTENCE = re.compile(r"(?:[^。！？!?；;.]|\.(?![\s\u4e00-\u9fff“\"]|$))+(?:[。！？!?；;]+|\.(?=[\s\u4e00-\u9fff“\"]|$)|$)")
 
 # A table row: cells separated by pipes (docx rows and flattened tables), or tab-separated.
 PIPE = re.compile(r"\s*[|｜\t]\s*")
@@ -361,7 +363,7 @@ TRAIL_PAREN = re.compile(r"\s*[（(][^（）()]{1,30}[)）]\s*[。.；;]?\s*$")
 
 # What follows a holiday that is used as an item's time: 期间/前后/前夕/之际 and a comma or colon.
 HOLIDAY_AS_TIME = re.compile(
-    r"[”\"]?(?:节|节日)?(?:期间|前后|前夕|之际|来临之际|当天|当日)?"
+    r"[”\"]?(?:节|节日)?(?:期间|前后|前夕|之际|来临之际|当天|当日|前)?"
     r"(?P<sep>\s*[，,：:]|(?=组织|开展|举办|举行|召开|慰问|走访|评选|表彰|发放|进行))"
 )
 
@@ -391,7 +393,7 @@ HEADING_BRACKET = re.compile(r"[（(]([^（）()]{2,30})[）)]")
 # number or a comparator, a deadline a time word or 年内, an owner one of its label words.
 TARGET_HINT = re.compile(r"[0-9０-９%％‰]|不少于|不得少于|不低于|至少|最少|力争|确保|累计|不超过|分之|[一二两三四五六七八九十]次")
 
-DEADLINE_HINT = re.compile(r"前|完成|结束|验收|到位|完毕|上报|报送|建成|竣工|交齐|截止|截至|最迟|最晚|实现|落实")
+DEADLINE_HINT = re.compile(r"前|完成|结束|验收|到位|完毕|上报|报送|建成|竣工|交齐|截止|截至|最迟|最晚|实现|落实|年内|本年度|当年")
 
 OWNER_HINT = re.compile(r"由|负责|牵头|责任|组长|承办|主办|[)）]\s*[。．.；;]?\s*$")
 

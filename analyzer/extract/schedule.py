@@ -98,7 +98,18 @@ class _Ctx:
         end = m.end() - len(m.group("sep"))
         # "5.1前后：…" labels its item like a heading; "3.8节组织…" only mentions the day
         kind = "holiday_label" if m.group("sep").strip() in ("：", ":") else "holiday"
-        return replace(spans[0], text=text[:end], start=0, end=end, kind=kind)
+        span = replace(spans[0], text=text[:end], start=0, end=end, kind=kind)
+        if len(spans) > 1 and spans[1].kind == "holiday" and spans[1].start == spans[0].end and not dotted:
+            # "中秋国庆期间": two holidays named together span both
+            m2 = P.HOLIDAY_AS_TIME.match(text, spans[1].end)
+            if m2 is not None:
+                end = m2.end() - len(m2.group("sep"))
+                span = replace(span, text=text[:end], end=end, month_end=spans[1].month_end, kind=kind)
+        suffix = text[spans[0].end - shift: end]
+        if "前" in suffix and "前后" not in suffix and span.day == 1 and span.month_start == span.month_end:
+            month = 12 if span.month_start == 1 else span.month_start - 1  # 国庆节前 → September
+            span = replace(span, month_start=month, month_end=month, day=None)
+        return span
 
     def trail(self, text: str) -> TimeSpan | None:
         if not P.TIME_END.search(text[-16:]):
@@ -205,8 +216,8 @@ def _row(ctx: _Ctx, table: _Table, row: list[str], line: int, carry: bool,
     owner_cols = table.owner_cols if aligned else set()
     time_cols = table.time_cols if aligned else set()
     for col, cell in enumerate(row):
-        if not cell or P.HEADER_CELL.match(cell):
-            continue
+        if not cell or P.HEADER_CELL.match(cell) or cell.isdigit():
+            continue  # header words and 序号 cells are not activities
         if col in owner_cols:
             owners.append(cell)
             continue
@@ -284,7 +295,7 @@ def _free_units(ctx: _Ctx, index: int, in_schedule: bool) -> None:
                 span = None  # "上半年和下半年各举办一次": a frequency, not a date
             if span is not None and span.kind != "week" and _after(sentence, span):
                 if not in_schedule and span.qualifier and "前" in span.qualifier:
-                    continue  # "12月底前完成…" is a deadline, not a scheduled activity
+                    continue  # "12月底前完成…" in a task list is a deadline, not a scheduled activity
                 ctx.add(span, span.text, _after(sentence, span), n)
                 continue
             span = ctx.trail(sentence)

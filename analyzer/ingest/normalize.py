@@ -18,6 +18,9 @@ LineStep = Callable[[list[str]], list[str]]
 _CHROME_MAX_LEN = 200  # chrome lines are short; longer lines are never tested against chrome patterns
 _DISCLAIMER_MAX_LEN = 80  # a disclaimer item next to a strong one is short
 _JOIN_MIN_LEN = 25  # a line must be at least this long to be joined to the next (mid-word break)
+_WRAP_MIN, _WRAP_MIN_LINES, _WRAP_SHARE = 12, 6, 0.4  # hard-wrapped text: most long lines share one width
+_SENTENCE_FINAL = frozenset("。！？!?；;：:）)”」")
+_WRAP_GAP = 4  # blank lines a wrapped paragraph may run across (a dropped page header and number)
 _TRADITIONAL_MIN_SHARE = 0.03  # share of non-GB2312 hanzi that marks a text as traditional
 
 
@@ -41,6 +44,9 @@ def normalize_whitespace(line: str) -> str:
     if line.isascii() and line.isprintable() and "  " not in line:
         return line.strip()
     line = P.ZERO_WIDTH.sub("", line)
+    if len(P.CELL_GAP.findall(line.strip())) >= 2:
+        # A table row laid out with tabs or runs of spaces: keep its cells apart ("3月 | 召开职代会 | 工会").
+        line = P.CELL_GAP.sub(" | ", line.strip())
     line = P.ODD_SPACE.sub(" ", line)
     line = P.CONTROL.sub("", line)
     line = P.MULTI_SPACE.sub(" ", line)
@@ -182,9 +188,29 @@ def _drop_related_lists(lines: list[str]) -> None:
             lines[i:j] = [""] * (j - i)
 
 
-def _ends_mid_clause(line: str) -> bool:
-    """A long line ending in a hanzi (no punctuation) that reads neither as a title nor a heading."""
-    if len(line) < _JOIN_MIN_LEN or not "\u4e00" <= line[-1] <= "\u9fff" or P.TITLE_END.search(line):
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a text was hard-wrapped at (text pasted from a PDF), when most long lines share it.
+
+    >>> wrap_width(["一二三四五六七八九十一二三四五六七八九十"] * 6 + ["短句。"])
+    20
+    """
+    lengths = [len(line) for line in lines if len(line) >= _WRAP_MIN]
+    if len(lengths) < _WRAP_MIN_LINES:
+        return None
+    width = max(set(lengths), key=lengths.count)
+    near = sum(1 for n in lengths if abs(n - width) <= 1)
+    return width if near >= _WRAP_SHARE * len(lengths) else None
+
+
+def _ends_mid_clause(line: str, min_len: int = _JOIN_MIN_LEN, *, wrapped: bool = False) -> bool:
+    """A long line ending in a hanzi (no punctuation) that reads neither as a title nor a heading.
+
+    In hard-wrapped text (``wrapped``) a full-width line may also end in a comma or a 、.
+    """
+    if not line:
+        return False
+    last_ok = "\u4e00" <= line[-1] <= "\u9fff" or (wrapped and line[-1] not in _SENTENCE_FINAL)
+    if len(line) < min_len or not last_ok or P.TITLE_END.search(line):
         return False
     # A numbered line without any sentence punctuation is a heading, not a broken sentence.
     return not (P.NUMBERING_START.match(line) and not P.SENTENCE_PUNCT.search(line))
@@ -205,15 +231,20 @@ def rejoin_broken_lines(lines: list[str]) -> list[str]:
     ['为了进一步加强工会组织建设,充分发挥工会在企业中的桥梁纽带作用,特制定本计划。', '']
     """
     out = list(lines)
+    width = wrap_width(out)
+    # Hard-wrapped text (a PDF pasted as text): a line that fills the width continues below.
+    min_len, wrapped = (width - 2, True) if width is not None and width < _JOIN_MIN_LEN else (_JOIN_MIN_LEN, False)
     target = None  # index of the line that absorbs continuations
     for i, line in enumerate(out):
+        if wrapped and target is not None and not line and i - target <= _WRAP_GAP:
+            continue  # a page break (header and page number dropped) inside a wrapped paragraph
         if target is not None and _continues(line) and _stable_join(out[target] + line):
             out[target] += line
             out[i] = ""
-            if not _ends_mid_clause(line):
+            if not _ends_mid_clause(line, min_len, wrapped=wrapped):
                 target = None
             continue
-        target = i if _ends_mid_clause(line) else None
+        target = i if _ends_mid_clause(line, min_len, wrapped=wrapped) else None
     return out
 
 

@@ -148,3 +148,7 @@ HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>])", re.IG
 # one space, at least three in a row (工 会 工 作). Two-character words with a space between them
 # (春风送岗 暖心护航) never match: the run must alternate one character, one space.
 SPACED_LETTERS = re.compile(r"(?:[\u4e00-\u9fff0-9] ){2,}[\u4e00-\u9fff0-9]")
+
+# A gap between table cells in text: a tab, or two or more spaces (ASCII, full-width or no-break)
+# between two non-space characters.
+CELL_GAP = re.compile(r"(?<=\S)(?:\t[\t \u3000\u00a0]*|[ \u3000\u00a0]{2,})(?=\S)")

@@ -14,6 +14,7 @@ from analyzer.structure.numbering import Token, match_token
 _MAX_TITLE = 40  # a first clause longer than this is not a title on its own
 _MAX_LABEL_LINE = 24  # a stand-alone section name line is short
 _MAX_HEADING_TITLE = 15
+_MAX_PHASE_LABEL = 10  # a phase's name after its dates (宣传发动), not an activity
 _MAX_PLAIN_HEADING = 40  # an unnumbered heading (period, section name) is never longer  # a bare heading's title is short; longer ones are list items
 
 
@@ -84,6 +85,12 @@ def _period_heading(segment: str) -> tuple[str, str] | None:
             return P.TITLE_TRAIL.sub("", segment).strip(), ""
         head = segment[: m.start("body")]
         return P.TITLE_TRAIL.sub("", head).strip(), m.group("body").strip()
+    m = P.PHASE_HEADING.match(segment)
+    if m is not None and P.PERIOD_HAS_TIME_WORD.search(m.group("when")):
+        body = m.group("body").strip().rstrip("。.")
+        if len(body) <= _MAX_PHASE_LABEL:  # "第一阶段（3月—4月）：宣传发动" — the label names the phase
+            return P.TITLE_TRAIL.sub("", segment).strip(), ""
+        return m.group("head"), m.group("body").strip()
     if len(segment) <= 40 and P.PERIOD_HINT.search(segment):
         from analyzer.extract.timeexpr import period_heading
 

@@ -22,7 +22,8 @@ MARKER_PIAN = re.compile(
     rf"^\s*(?P<head>[^。；;！？!?]{{0,40}}?)"
     rf"(?:【\s*(?:第\s*(?P<n1>{ANY_NUM})\s*篇|篇\s*(?P<n2>{ANY_NUM}))\s*】"
     rf"|(?<![本全此该各一每几])第\s*(?P<n3>{ANY_NUM})\s*篇"
-    rf"|(?<![本全此该各每几上下前后诗长短])篇\s*(?P<n4>{ANY_NUM}))"
+    rf"|(?<![本全此该各每几上下前后诗长短])篇\s*(?P<n4>{ANY_NUM})"
+    rf"|^\s*(?:范文|例文|样文|模板)\s*(?P<n5>{ANY_NUM})(?=\s*[:：]))"
     rf"\s*[:：、.．]?\s*(?P<rest>.*)$"
 )
 
@@ -184,6 +185,11 @@ PERIOD_HEADING = re.compile(
     rf"\s*(?:[（(][^）)]{{0,30}}[）)])?"
     rf"\s*(?:(?:工作)?(?:主题|重点|安排|计划|活动|工作)?\s*[:：]\s*(?P<body>.*))?$"
 )
+# A phase heading with its dates: 第一阶段（3月—4月）：宣传发动 / 宣传发动阶段(3月1日-3月15日)
+PHASE_HEADING = re.compile(
+    r"^(?P<head>(?:第[一二三四五六七八九十0-9]{1,3}阶段|[\u4e00-\u9fff]{2,8}阶段)\s*[（(](?P<when>[^（）()]{2,30})[）)])"
+    r"\s*[:：]?\s*(?P<body>.*)$"
+)
 # Needed by the pattern above: a bare number must be followed by 月 somewhere in the period.
 PERIOD_HAS_TIME_WORD = re.compile(r"月|季度|半年|寒|暑|学期|期末|期中|周|开学")
 
@@ -240,8 +246,8 @@ GENERIC_UNIT = re.compile(r"工会|总工会|学校|公司|中心|委员会|联�
 # A signature date line: 2024年1月15日 / 2019年2月 / 二〇二四年一月 (alone on its line).
 SIGN_DATE = re.compile(
     rf"^\s*(?P<unit>[^。，,；;！？!?0-9]{{2,30}}?\s+)?"
-    rf"(?:(?:19|20)[0-9]{{2}}|20[XxＸｘ×_]{{2}}|[XxＸｘ×_]{{2,4}}|[二一][{_CN_YEAR_DIGITS}]{{3}})\s*年\s*[0-9一二三四五六七八九十]{{1,3}}\s*月"
-    r"(?:\s*[0-9一二三四五六七八九十]{1,3}\s*日)?\s*$"
+    rf"(?:(?:19|20)[0-9]{{2}}|20[XxＸｘ×_]{{2}}|[XxＸｘ×_]{{2,4}}|[二一][{_CN_YEAR_DIGITS}]{{3}})\s*年\s*(?:[0-9一二三四五六七八九十]{{1,3}}|[XxＸｘ×_]{{1,2}})\s*月"
+    r"(?:\s*(?:[0-9一二三四五六七八九十]{1,3}|[XxＸｘ×_]{1,2})\s*日)?\s*$"
 )
 
 # The footer of an official document: "XX区总工会办公室 2024年1月18日印发".

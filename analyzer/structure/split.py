@@ -54,12 +54,12 @@ def _looks_like_title(text: str) -> bool:
 def _pian_markers(lines: Sequence[str]) -> list[_Marker]:
     found: list[_Marker] = []
     for i, line in enumerate(lines, 1):
-        if "篇" not in line:
-            continue
+        if "篇" not in line and "文" not in line and "模板" not in line:
+            continue  # every marker holds 篇, or is 范文/例文/样文N / 模板N
         m = P.MARKER_PIAN.match(line)
         if m is None:
             continue
-        number = next(g for g in (m.group("n1"), m.group("n2"), m.group("n3"), m.group("n4")) if g)
+        number = next(g for g in (m.group("n1"), m.group("n2"), m.group("n3"), m.group("n4"), m.group("n5")) if g)
         value = numeral_value(number)
         if value is None or value == 0:
             continue
