@@ -364,7 +364,7 @@ TRAIL_PAREN = re.compile(r"\s*[（(][^（）()]{1,30}[)）]\s*[。.；;]?\s*$")
 # What follows a holiday that is used as an item's time: 期间/前后/前夕/之际 and a comma or colon.
 HOLIDAY_AS_TIME = re.compile(
     r"[”\"]?(?:节|节日)?(?:期间|前后|前夕|之际|来临之际|当天|当日|前)?"
-    r"(?P<sep>\s*[，,：:]|(?=组织|开展|举办|举行|召开|慰问|走访|评选|表彰|发放|进行))"
+    r"(?P<sep>\s*[，,：:]|(?=组织|开展|举办|举行|召开|慰问|走访|评选|表彰|发放|进行|完成))"
 )
 
 # A second period joined to the first: 上半年和下半年各… / 3月和9月各… (a frequency).
@@ -386,6 +386,9 @@ TIME_END = re.compile(r"[月份季度周期假旬日节年初末底间前后天]
 
 # Dates in brackets inside a heading: 预备周（8月25日—8月31日）.
 HEADING_BRACKET = re.compile(r"[（(]([^（）()]{2,30})[）)]")
+
+# A completion verb right after a time makes the item a deadline: 12月底前完成 / 6月底前全部验收.
+COMPLETION = re.compile(r"[，,]?\s*(?:全面|基本|全部|必须|务必|须|要)?(?:完成|结束|验收|到位|完毕|上报|报送|建成|竣工|交齐)")
 
 # --- task prefilters and clauses (tasks.py) -------------------------------------------------------
 

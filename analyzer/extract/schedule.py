@@ -91,22 +91,20 @@ class _Ctx:
         if not spans or spans[0].kind != "holiday" or spans[0].start > (0 if dotted else start):
             return None  # the holiday must open the item ("开展春节慰问" is an activity, not a date)
         shift = 2 if dotted else 0  # the quotes added around the dotted date
-        end = spans[0].end - shift
+        last = spans[0]
+        if len(spans) > 1 and spans[1].kind == "holiday" and spans[1].start == spans[0].end and not dotted:
+            last = spans[1]  # "中秋国庆期间": two holidays named together span both
+        end = last.end - shift
         m = P.HOLIDAY_AS_TIME.match(text, end)
         if m is None:
             return None
         end = m.end() - len(m.group("sep"))
         # "5.1前后：…" labels its item like a heading; "3.8节组织…" only mentions the day
         kind = "holiday_label" if m.group("sep").strip() in ("：", ":") else "holiday"
-        span = replace(spans[0], text=text[:end], start=0, end=end, kind=kind)
-        if len(spans) > 1 and spans[1].kind == "holiday" and spans[1].start == spans[0].end and not dotted:
-            # "中秋国庆期间": two holidays named together span both
-            m2 = P.HOLIDAY_AS_TIME.match(text, spans[1].end)
-            if m2 is not None:
-                end = m2.end() - len(m2.group("sep"))
-                span = replace(span, text=text[:end], end=end, month_end=spans[1].month_end, kind=kind)
-        suffix = text[spans[0].end - shift: end]
-        if "前" in suffix and "前后" not in suffix and span.day == 1 and span.month_start == span.month_end:
+        span = replace(spans[0], text=text[:end], start=0, end=end, kind=kind, month_end=last.month_end)
+        suffix = text[last.end - shift: end]
+        before = suffix + (span.qualifier or "")
+        if last is spans[0] and "前" in before and "前后" not in before and span.day == 1:
             month = 12 if span.month_start == 1 else span.month_start - 1  # 国庆节前 → September
             span = replace(span, month_start=month, month_end=month, day=None)
         return span
@@ -294,7 +292,7 @@ def _free_units(ctx: _Ctx, index: int, in_schedule: bool) -> None:
             if span is not None and P.PAIRED_PERIOD.match(sentence, span.end):
                 span = None  # "上半年和下半年各举办一次": a frequency, not a date
             if span is not None and span.kind != "week" and _after(sentence, span):
-                if not in_schedule and span.qualifier and "前" in span.qualifier:
+                if not in_schedule and P.COMPLETION.match(sentence, span.end):
                     continue  # "12月底前完成…" in a task list is a deadline, not a scheduled activity
                 ctx.add(span, span.text, _after(sentence, span), n)
                 continue
