@@ -379,7 +379,10 @@ SCHEDULE_HEADING_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年\s*")
 # Cheap prefilters: the characters a time expression can start with (after 今年/在/于 …) and the
 # characters one ends with. They only skip work; the grammar in timeexpr decides.
 TIME_START = re.compile(
-    r"\s*(?:今年|本年度?|在|于|从)?\s*[“\"「]?[0-9０-９〇零○一二两三四五六七八九十第上下中寒暑开学期春夏秋冬次明来翌去前本元国清端重植教妇劳青儿建护雷]"
+    r"\s*(?:今年|本年度?|在|于|从)?\s*[“\"「]?"
+    r"(?:[0-9０-９〇零○]|[一二两三四五六七八九十]{1,3}[月、.．·—–\-至到季]|[一二三四五六七八九十][一二三四五六七八九十]?[，,：:节妇劳青儿建]"
+    r"|第[一二三四五六七八九十0-9]|[上下]半年|[上中下]旬|寒|暑|开学|学期|期[中末]|春[季节]|夏季|秋季|冬季|次年|明年|来年|翌年|去年"
+    r"|本[年月学]|元旦|元宵|国庆|清明|端午|中秋|重阳|植树|教师节|妇女|劳动节|青年节|儿童节|建党|建军|护士|学雷锋|雷锋)"
 )
 
 TIME_END = re.compile(r"[月份季度周期假旬日节年初末底间前后天]\s*[）)]?\s*[。；;.，,]?\s*$")
