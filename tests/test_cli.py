@@ -195,7 +195,7 @@ def test_keywords_compare_and_kwic_commands(tmp_path: Path) -> None:
     result = run("compare", *files, "-o", str(out))
     assert result.exit_code == 0
     for name in ("相似度.csv", "抄袭段落.csv", "职责覆盖.csv", "比较结果.xlsx", "相似度热图.png", "相似度热图.svg",
-                 "职责覆盖热图.png"):
+                 "职责覆盖热图.png", "职责覆盖热图.svg", "关键性-学校.csv", "关键性-学校.png", "关键性-学校.svg"):
         assert (out / name).exists(), name
     copies = pd.read_csv(out / "抄袭计划对.csv", encoding="utf-8-sig")
     assert len(copies) == 2  # school east/west and the two police brigades
