@@ -34,7 +34,7 @@ FREQUENCIES: tuple[str, ...] = ("weekly", "monthly", "quarterly", "semesterly", 
 Severity = Literal["info", "warning", "error"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """A file read and normalised.
 
@@ -58,7 +58,7 @@ class Document:
         return "\n".join(self.text_lines)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One audit or parse finding, always with the evidence quoted and its line."""
 
@@ -69,7 +69,7 @@ class Finding:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """A numbered (or labelled) heading of a plan and the span of lines it governs.
 
@@ -91,7 +91,7 @@ class Section:
     text: str = ""  # the whole segment after the number token (title, separator and body)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeSpan:
     """A time expression resolved to months (1–12)."""
 
@@ -106,7 +106,7 @@ class TimeSpan:
     kind: str = "month"  # month/date/quarter/half_year/year_part/vacation/semester/week/season/holiday
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScheduleItem:
     """One scheduled activity bound to its period."""
 
@@ -121,7 +121,7 @@ class ScheduleItem:
     owner: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Task:
     """One actionable item of a plan."""
 
@@ -138,7 +138,7 @@ class Task:
     object: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Keyword:
     """A keyword and its weight in a plan (or group)."""
 
@@ -147,7 +147,7 @@ class Keyword:
     count: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Plan:
     """One plan found in a document, with its outline and extracted content."""
 
@@ -176,7 +176,7 @@ class Plan:
         return "\n".join(self.text_lines)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedDocument:
     """What ``parse`` gives for one input path: the document's plans, or the reason it failed."""
 
