@@ -19,5 +19,5 @@ def test_tour_notebook_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(notebook.parent)
     namespace: dict = {}
     for i, cell in enumerate(cells):
-        exec(compile("".join(cell["source"]), f"tour.ipynb cell {i}", "exec"), namespace)  # noqa: S102
+        exec(compile("".join(cell["source"]), f"tour.ipynb cell {i}", "exec"), namespace)
     assert Path(os.getcwd()) == notebook.parent
