@@ -64,7 +64,12 @@ def _reference_text(source_name: str) -> str | None:
     stem = Path(source_name).stem
     for candidate in sorted((CORPUS / "sources").glob(stem + ".*")):
         return candidate.read_text(encoding="utf-8")
-    return _read(PLANS / source_name)
+    path = PLANS / source_name
+    if path.suffix.lower() in (".html", ".htm"):
+        from analyzer.ingest import read_document  # the page's text as a reader sees it
+
+        return "\n".join(read_document(path).lines)
+    return _read(path)
 
 
 @functools.lru_cache(maxsize=1)

@@ -73,7 +73,8 @@ def find_targets(text: str) -> list[str]:
     ['签订率达到100%', '培训工会干部200名']
     """
     taken: list[tuple[int, int]] = []
-    patterns = (P.RATE_TARGET, P.PERCENT_TARGET, P.MIN_COUNT_TARGET, P.CAP_TARGET, P.EACH_TARGET, P.ALL_TARGET,
+    patterns = (P.RATE_TARGET, P.PERCENT_TARGET, P.MIN_COUNT_TARGET, P.CAP_TARGET, P.REACH_COUNT_TARGET, P.EACH_TARGET,
+                P.ALL_TARGET,
                 P.COUNT_NOUN_TARGET, P.VERB_COUNT_TARGET, P.QUOTED_COUNT_TARGET, P.BARE_RATE_TARGET)
     for pattern in patterns:
         for m in pattern.finditer(text):
@@ -161,3 +162,18 @@ def find_action(text: str) -> tuple[str, str] | None:
     end = P.OBJECT_END.search(rest)
     obj = P.OBJECT_LEAD.sub("", rest[: end.start() if end else len(rest)]).strip()[:_OBJECT_MAX]
     return (m.group(), obj) if obj else None
+
+
+def find_labelled_deadline(text: str) -> tuple[int, str] | None:
+    """A deadline given as a label, as in an item's closing bracket: ``完成时限：6月底`` → 6.
+
+    >>> find_labelled_deadline("（责任单位：农村中队；完成时限：6月底）")
+    (6, '完成时限：6月底')
+    """
+    m = P.DEADLINE_LABEL.search(text)
+    if m is None:
+        return None
+    spans = find_times(m.group("when"))
+    if not spans:
+        return None
+    return spans[0].month_end, m.group(0)

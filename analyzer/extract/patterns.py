@@ -254,12 +254,15 @@ MIN_COUNT_TARGET = re.compile(
 _COUNT_VERBS = (
     "培训|新建|新增|发展|慰问|帮扶|资助|救助|发放|组建|建立|创建|评选|表彰|签订|走访|吸纳|筹集|募集|投入|推荐|选派|培养"
     "|建成|完成|覆盖|建设|命名|设立|改造|确定|举办|开展|召开|结对|选树|打造|推选|评出|评选出|配备|购置|安装|升级"
+    "|排查|整治|治理|帮助|服务|联系|走访慰问"
 )
 # A verb with an Arabic count: 培训工会干部200名, 发放慰问金10万元, 建设“职工小家”示范点4个
 # (a long ``run`` is cut in code to keep the phrase minimal).
 VERB_COUNT_TARGET = re.compile(
     f"(?:{_COUNT_VERBS})(?P<run>{_RUN}{{0,12}}?)(?<!第){_NUMBER}[ ]?{_UNIT}{_AROUND}"
 )
+# A count reached: 参保人数达到2万人, 突破500家.
+REACH_COUNT_TARGET = re.compile(f"(?:达到|超过|突破)[ ]?{_NUMBER}[ ]?{_UNIT}{_AROUND}")
 # A cap: 总额不超过3万元, 控制在5人以内, 控制在14秒以内, 稳定在120人以上; a share for each: “模范职工之家”各1个;
 # all of a count: 全部23个小区; a count after a quoted name: “巾帼文明岗”10个; a rate with no verb: 办结率100%;
 # a fraction: 控制在十万分之一以下, 三分之一.
@@ -390,6 +393,8 @@ TIME_END = re.compile(r"[月份季度周期假旬日节年初末底间前后天]
 # Dates in brackets inside a heading: 预备周（8月25日—8月31日）.
 HEADING_BRACKET = re.compile(r"[（(]([^（）()]{2,30})[）)]")
 
+# A labelled deadline, often in an item's closing bracket: （责任单位：…；完成时限：6月底） / 时限：9月30日前
+DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|办结时限|时限|截止时间|完成期限)\s*[:：]\s*(?P<when>[^；;，,。)）]{2,16})")
 # A completion verb right after a time makes the item a deadline: 12月底前完成 / 6月底前全部验收.
 COMPLETION = re.compile(r"[，,]?\s*(?:全面|基本|全部|必须|务必|须|要)?(?:完成|结束|验收|到位|完毕|上报|报送|建成|竣工|交齐)")
 

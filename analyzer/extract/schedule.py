@@ -162,6 +162,8 @@ def _period_items(ctx: _Ctx, index: int, span: TimeSpan) -> None:
         if row is not None:
             _row(ctx, table, row, n, True, default=(span, period))
             continue
+        if sec.body and not P.TIME_START.match(text):
+            break  # "12月：…" holds its activities on its own line; prose after it closes the list
         if is_owner_cell(text):
             ctx.own_last(text)
             continue
@@ -191,6 +193,7 @@ class _Table:
     owner_cols: set[int] = field(default_factory=set)
     time_cols: set[int] = field(default_factory=set)
     width: int = 0
+    col_periods: dict[int, tuple[TimeSpan, str]] = field(default_factory=dict)
     last: tuple[TimeSpan, str] | None = None
 
 
@@ -201,6 +204,16 @@ def _row(ctx: _Ctx, table: _Table, row: list[str], line: int, carry: bool,
     A header row (月份 | 工作内容 | 责任人) teaches which columns hold owners; a row without a time
     cell continues the previous row's period (weekly calendars with continuation rows).
     """
+    periods = {col: period_heading(c, semester=ctx.semester, term_start=ctx.term_start) for col, c in enumerate(row) if c}
+    if len(periods) >= 2 and all(periods.values()):
+        # "| 1月 | 2月 |": a header of periods; the next row's cells are their activities, column by column
+        table.col_periods = {col: (span, row[col]) for col, span in periods.items() if span is not None}
+        return
+    if table.col_periods and len(row) == max(table.col_periods) + 1 and not any(periods.values()):
+        for col, (span, label) in table.col_periods.items():
+            for activity in (a.strip() for a in re.split(r"\s*[;；]\s*", row[col]) if a.strip()):
+                ctx.add(span, label, activity, line)
+        return
     if all(not c or P.HEADER_CELL.match(c) for c in row):
         table.owner_cols = {i for i, c in enumerate(row) if P.OWNER_HEADER.match(c)}
         table.time_cols = {i for i, c in enumerate(row) if P.TIME_HEADER.match(c)}

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from analyzer.extract import patterns as P
-from analyzer.extract.fields import find_action, find_deadline, find_frequency, find_owner, find_targets
+from analyzer.extract.fields import (
+    find_action,
+    find_deadline,
+    find_frequency,
+    find_labelled_deadline,
+    find_owner,
+    find_targets,
+)
 from analyzer.extract.timeexpr import period_heading
 from analyzer.extract.units import cells, has_children, is_owner_cell, own_lines, sentences
 from analyzer.models import Plan, ScheduleItem, Task
@@ -85,11 +92,13 @@ def extract_tasks(plan: Plan) -> list[Task]:
         joined = " ".join(t for t, _n, _o in units)
         leaf = not has_children(plan, index)
         item_owner = find_owner(joined) if leaf and P.OWNER_HINT.search(joined) else None
+        item_deadline = find_labelled_deadline(joined) if leaf and "限" in joined else None
         for text, line, row_owner in units:
             for sentence, frequency in (c for s in sentences(text) for c in _one_per_frequency(s)):
                 if len(sentence) < _MIN_CHARS:
                     continue
-                task = _task(sentence, frequency, kind, line, row_owner or item_owner, by_line.get(line, []))
+                task = _task(sentence, frequency, kind, line, row_owner or item_owner, by_line.get(line, []),
+                             item_deadline)
                 if task is not None:
                     tasks.append(task)
     return tasks
@@ -125,9 +134,9 @@ def _one_per_frequency(sentence: str) -> list[tuple[str, tuple[str, str] | None]
 
 
 def _task(sentence: str, frequency: tuple[str, str] | None, kind: str, line: int, owner: str | None,
-          items: list[ScheduleItem]) -> Task | None:
+          items: list[ScheduleItem], item_deadline: tuple[int, str] | None = None) -> Task | None:
     targets = find_targets(sentence) if P.TARGET_HINT.search(sentence) else []
-    deadline = find_deadline(sentence) if P.DEADLINE_HINT.search(sentence) else None
+    deadline = (find_deadline(sentence) if P.DEADLINE_HINT.search(sentence) else None) or item_deadline
     action = find_action(sentence)
     if not (action or frequency or targets or deadline):
         return None

@@ -18,9 +18,10 @@ LineStep = Callable[[list[str]], list[str]]
 _CHROME_MAX_LEN = 200  # chrome lines are short; longer lines are never tested against chrome patterns
 _DISCLAIMER_MAX_LEN = 80  # a disclaimer item next to a strong one is short
 _JOIN_MIN_LEN = 25  # a line must be at least this long to be joined to the next (mid-word break)
-_WRAP_MIN, _WRAP_MIN_LINES, _WRAP_SHARE = 12, 6, 0.4  # hard-wrapped text: most long lines share one width
+_WRAP_MIN, _WRAP_MIN_LINES, _WRAP_SHARE, _WRAP_SLACK = 12, 6, 0.35, 2  # hard-wrapped text: most long lines share one width
 _SENTENCE_FINAL = frozenset("。！？!?；;：:）)”」")
-_WRAP_GAP = 4  # blank lines a wrapped paragraph may run across (a dropped page header and number)
+_WRAP_GAP = 4
+_OPENERS = frozenset("“‘《（(「")  # a wrapped line may start inside a quotation or bracket  # blank lines a wrapped paragraph may run across (a dropped page header and number)
 _TRADITIONAL_MIN_SHARE = 0.03  # share of non-GB2312 hanzi that marks a text as traditional
 
 
@@ -198,7 +199,7 @@ def wrap_width(lines: list[str]) -> int | None:
     if len(lengths) < _WRAP_MIN_LINES:
         return None
     width = max(set(lengths), key=lengths.count)
-    near = sum(1 for n in lengths if abs(n - width) <= 1)
+    near = sum(1 for n in lengths if abs(n - width) <= _WRAP_SLACK)
     return width if near >= _WRAP_SHARE * len(lengths) else None
 
 
@@ -238,7 +239,8 @@ def rejoin_broken_lines(lines: list[str]) -> list[str]:
     for i, line in enumerate(out):
         if wrapped and target is not None and not line and i - target <= _WRAP_GAP:
             continue  # a page break (header and page number dropped) inside a wrapped paragraph
-        if target is not None and _continues(line) and _stable_join(out[target] + line):
+        if target is not None and (_continues(line) or (line[:1] in _OPENERS and not P.NUMBERING_START.match(line))) \
+                and _stable_join(out[target] + line):
             out[target] += line
             out[i] = ""
             if not _ends_mid_clause(line, min_len, wrapped=wrapped):

@@ -106,6 +106,8 @@ def classify_heading(title: str, *, body: str = "", has_period_children: bool = 
         return "schedule"
     if found is not None and found[0] == "other" and is_section_name(title) != "other":
         found = None  # "完成上级交办的其他工作" is a task, not an "other" section
+    if found is not None and P.CLAUSE_PUNCT.search(title) and len(title) > _MAX_NAMING_TITLE and found[1] < 4:
+        found = None  # "维护职工权益，在服务保障上取得新成效": a thematic sentence, not the section 保障
     if found is not None and (found[1] >= 3 or len(title) <= 8):
         return found[0]
     if P.REVIEW_WORDS.search(body[:300]) and not P.ACTION_WORDS.search(title):

@@ -78,6 +78,8 @@ def _period_heading(segment: str) -> tuple[str, str] | None:
     A theme after the colon (``二月主题：春风送岗``) belongs to the heading; an activity after it
     (``三月份：召开教代会``) is the heading's body.
     """
+    if "|" in segment or "｜" in segment:
+        return None  # a table row ("| 1月 | 2月 |") is read by the schedule, never a heading
     m = P.PERIOD_HEADING.match(segment)
     if m is not None and P.PERIOD_HAS_TIME_WORD.search(m.group("period")):
         if not m.group("body") or "主题" in segment[: m.start("body")]:
