@@ -156,12 +156,17 @@ def find_action(text: str) -> tuple[str, str] | None:
         limit = P.OBJECT_END.search(text, m.end())
         stop = min(m.end() + 8, limit.start() if limit else len(text))
         inner = P.ACTION_VERB.search(text, m.end(), stop)
-        if inner:
-            m = inner
-    rest = text[m.end() :]
-    end = P.OBJECT_END.search(rest)
-    obj = P.OBJECT_LEAD.sub("", rest[: end.start() if end else len(rest)]).strip()[:_OBJECT_MAX]
+        if inner and _object_after(text, inner.end()):
+            m = inner  # 组织召开教代会 → 召开; but 组织一次民警学习 keeps 组织 (学习 has no object)
+    obj = _object_after(text, m.end())
     return (m.group(), obj) if obj else None
+
+
+def _object_after(text: str, start: int) -> str:
+    """The object of a verb ending at ``start``: up to the clause end, without 好/一次 … in front."""
+    rest = text[start:]
+    end = P.OBJECT_END.search(rest)
+    return P.OBJECT_LEAD.sub("", rest[: end.start() if end else len(rest)]).strip()[:_OBJECT_MAX]
 
 
 def find_labelled_deadline(text: str) -> tuple[int, str] | None:

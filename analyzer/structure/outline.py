@@ -8,14 +8,12 @@ from dataclasses import dataclass, field
 
 from analyzer.models import Finding, Section
 from analyzer.structure import patterns as P
-from analyzer.structure.kinds import classify_heading, is_section_name, match_kind
+from analyzer.structure.headings import MAX_LABEL_LINE, label_heading, period_heading_text, split_title
+from analyzer.structure.kinds import classify_heading, match_kind
 from analyzer.structure.numbering import Token, match_token
 
-_MAX_TITLE = 40  # a first clause longer than this is not a title on its own
-_MAX_LABEL_LINE = 24  # a stand-alone section name line is short
-_MAX_HEADING_TITLE = 15
-_MAX_PHASE_LABEL = 10  # a phase's name after its dates (宣传发动), not an activity
-_MAX_PLAIN_HEADING = 40  # an unnumbered heading (period, section name) is never longer  # a bare heading's title is short; longer ones are list items
+_MAX_HEADING_TITLE = 15  # a bare heading's title is short; longer ones are list items
+_MAX_PLAIN_HEADING = 40  # an unnumbered heading (period, section name) is never longer
 
 
 @dataclass
@@ -51,70 +49,6 @@ class Outline:
 
     sections: tuple[Section, ...]
     findings: tuple[Finding, ...]
-
-
-def _split_title(text: str) -> tuple[str, str]:
-    """Split a heading's text into its title and the body that follows on the same line.
-
-    >>> _split_title("及时主动预警，协调化解纠纷。目前，我区劳动关系…")
-    ('及时主动预警，协调化解纠纷', '目前，我区劳动关系…')
-    """
-    text = text.strip()
-    m = P.LABEL_COLON.match(text)
-    if m is not None:
-        return P.TITLE_TRAIL.sub("", m.group("label")).strip(), m.group("body").strip()
-    m = P.SPACE_TITLE.match(text)
-    if m is not None:
-        return m.group("title"), m.group("body").strip()
-    m = P.TITLE_END.search(text)
-    if m is not None and m.start() <= _MAX_TITLE and m.end() < len(text):
-        return text[: m.start()].strip(), text[m.end():].strip()
-    return P.TITLE_TRAIL.sub("", text).strip(), ""
-
-
-def _period_heading(segment: str) -> tuple[str, str] | None:
-    """``(period, body)`` when the segment is a month/period heading (三月份, 七——八月份:, 第一季度).
-
-    A theme after the colon (``二月主题：春风送岗``) belongs to the heading; an activity after it
-    (``三月份：召开教代会``) is the heading's body.
-    """
-    if "|" in segment or "｜" in segment:
-        return None  # a table row ("| 1月 | 2月 |") is read by the schedule, never a heading
-    m = P.PERIOD_HEADING.match(segment)
-    if m is not None and P.PERIOD_HAS_TIME_WORD.search(m.group("period")):
-        if not m.group("body") or "主题" in segment[: m.start("body")]:
-            # the whole heading, dates in brackets included: 第1-2周（9月2日—9月15日）
-            return P.TITLE_TRAIL.sub("", segment).strip(), ""
-        head = segment[: m.start("body")]
-        return P.TITLE_TRAIL.sub("", head).strip(), m.group("body").strip()
-    m = P.PHASE_HEADING.match(segment)
-    if m is not None and P.PERIOD_HAS_TIME_WORD.search(m.group("when")):
-        body = m.group("body").strip().rstrip("。.")
-        if len(body) <= _MAX_PHASE_LABEL:  # "第一阶段（3月—4月）：宣传发动" — the label names the phase
-            return P.TITLE_TRAIL.sub("", segment).strip(), ""
-        return m.group("head"), m.group("body").strip()
-    if len(segment) <= 40 and P.PERIOD_HINT.search(segment):
-        from analyzer.extract.timeexpr import period_heading
-
-        if period_heading(segment) is not None:
-            return P.TITLE_TRAIL.sub("", segment).strip(), ""
-    return None
-
-
-def _label_heading(segment: str) -> tuple[str, str, str] | None:
-    """``(title, body, kind)`` for a label line (``指导思想:`` …) or a bare section-name line."""
-    if len(segment) <= _MAX_LABEL_LINE and not P.CLAUSE_PUNCT.search(segment.rstrip("。:：")):
-        name = P.TITLE_TRAIL.sub("", segment).strip()
-        kind = is_section_name(name)
-        if kind is not None:
-            return name, "", kind
-    m = P.LABEL_COLON.match(segment)
-    if m is not None:
-        label = m.group("label").strip()
-        kind = is_section_name(label)
-        if kind is not None:
-            return label, m.group("body").strip(), kind
-    return None
 
 
 class _OutlineBuilder:
@@ -229,7 +163,7 @@ class _OutlineBuilder:
     def segment(self, text: str, line: int) -> bool:
         """Handle one segment that may start with a heading; True when it was a heading."""
         if len(text) > _MAX_PLAIN_HEADING and text[0] not in P.NUMBERING_FIRST_CHARS and not P.EARLY_COLON.search(
-                text, 0, _MAX_LABEL_LINE):
+                text, 0, MAX_LABEL_LINE):
             return False  # a long line that opens with neither a number nor a label is body text
         tok = match_token(text)
         if tok is not None and tok.style in ("dec2", "dec3") and not self._accept_decimal(tok, text):
@@ -246,11 +180,11 @@ class _OutlineBuilder:
                 if depth is not None and tok.value == self.stack[depth].value + 1:
                     self.stack[depth].value = tok.value
                 return True
-            period = _period_heading(rest)
+            period = period_heading_text(rest)
             if period is not None and not period[1]:
                 title, body = period[0], ""
             else:
-                title, body = _split_title(rest)
+                title, body = split_title(rest)
             period_title = period is not None and not period[1]
             depth = self._place(tok.style, tok.value, line, text)
             if tok.parts:
@@ -262,7 +196,7 @@ class _OutlineBuilder:
                        parts=tok.parts, text=rest)
             self.drafts[-1].period_title = period_title
             return True
-        period = _period_heading(text)
+        period = period_heading_text(text)
         if period is not None and P.DATED_YEAR.match(text) and P.SIGNATURE_UNIT.search(self.prev):
             period = None  # "XX工会 / 2019年2月" is a signature and its date, not a month heading
         if period is not None:
@@ -270,7 +204,7 @@ class _OutlineBuilder:
             self._emit(depth=depth, style="period", value=0, number=None, heading=period[0],
                        title=period[0], body=period[1], line=line, hint="schedule", text=text)
             return True
-        label = _label_heading(text)
+        label = label_heading(text)
         if label is not None and P.TABLE_HEADER_CELL.match(self.prev):
             label = None  # "月份" / "主要工作": header cells of a flattened table
         if label is not None:

@@ -1,0 +1,81 @@
+"""Read one text segment as a heading: its title and body, a period heading, or a label line."""
+
+from __future__ import annotations
+
+from analyzer.structure import patterns as P
+from analyzer.structure.kinds import is_section_name
+
+_MAX_TITLE = 40  # a first clause longer than this is not a title on its own
+MAX_LABEL_LINE = 24  # a stand-alone section name line is short
+_MAX_PHASE_LABEL = 10  # a phase's name after its dates (宣传发动), not an activity
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """Split a heading's text into its title and the body that follows on the same line.
+
+    >>> split_title("及时主动预警，协调化解纠纷。目前，我区劳动关系…")
+    ('及时主动预警，协调化解纠纷', '目前，我区劳动关系…')
+    """
+    text = text.strip()
+    m = P.LABEL_COLON.match(text)
+    if m is not None:
+        return P.TITLE_TRAIL.sub("", m.group("label")).strip(), m.group("body").strip()
+    m = P.SPACE_TITLE.match(text)
+    if m is not None:
+        return m.group("title"), m.group("body").strip()
+    m = P.TITLE_END.search(text)
+    if m is not None and m.start() <= _MAX_TITLE and m.end() < len(text):
+        return text[: m.start()].strip(), text[m.end():].strip()
+    return P.TITLE_TRAIL.sub("", text).strip(), ""
+
+
+def period_heading_text(segment: str) -> tuple[str, str] | None:
+    """``(period, body)`` when the segment is a month/period heading (三月份, 七——八月份:, 第一季度).
+
+    A theme after the colon (``二月主题：春风送岗``) belongs to the heading; an activity after it
+    (``三月份：召开教代会``) is the heading's body.
+
+    >>> period_heading_text("三月份：召开教代会")
+    ('三月份', '召开教代会')
+    """
+    if "|" in segment or "｜" in segment:
+        return None  # a table row ("| 1月 | 2月 |") is read by the schedule, never a heading
+    m = P.PERIOD_HEADING.match(segment)
+    if m is not None and P.PERIOD_HAS_TIME_WORD.search(m.group("period")):
+        if not m.group("body") or "主题" in segment[: m.start("body")]:
+            # the whole heading, dates in brackets included: 第1-2周（9月2日—9月15日）
+            return P.TITLE_TRAIL.sub("", segment).strip(), ""
+        head = segment[: m.start("body")]
+        return P.TITLE_TRAIL.sub("", head).strip(), m.group("body").strip()
+    m = P.PHASE_HEADING.match(segment)
+    if m is not None and P.PERIOD_HAS_TIME_WORD.search(m.group("when")):
+        body = m.group("body").strip().rstrip("。.")
+        if len(body) <= _MAX_PHASE_LABEL:  # "第一阶段（3月—4月）：宣传发动" — the label names the phase
+            return P.TITLE_TRAIL.sub("", segment).strip(), ""
+        return m.group("head"), m.group("body").strip()
+    if len(segment) <= 40 and P.PERIOD_HINT.search(segment):
+        from analyzer.extract.timeexpr import period_heading
+
+        if period_heading(segment) is not None:
+            return P.TITLE_TRAIL.sub("", segment).strip(), ""
+    return None
+
+
+def label_heading(segment: str) -> tuple[str, str, str] | None:
+    """``(title, body, kind)`` for a label line (``指导思想:`` …) or a bare section-name line.
+
+    >>> label_heading("工作目标：全年发展会员200名")
+    ('工作目标', '全年发展会员200名', 'goals')
+    """
+    if len(segment) <= MAX_LABEL_LINE and not P.CLAUSE_PUNCT.search(segment.rstrip("。:：")):
+        name = P.TITLE_TRAIL.sub("", segment).strip()
+        kind = is_section_name(name)
+        if kind is not None:
+            return name, "", kind
+    m = P.LABEL_COLON.match(segment)
+    if m is not None:
+        label = m.group("label").strip()
+        kind = is_section_name(label)
+        if kind is not None:
+            return label, m.group("body").strip(), kind
+    return None
