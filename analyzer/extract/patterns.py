@@ -404,7 +404,7 @@ COMPLETION = re.compile(r"[，,]?\s*(?:全面|基本|全部|必须|务必|须|�
 # number or a comparator, a deadline a time word or 年内, an owner one of its label words.
 TARGET_HINT = re.compile(r"[0-9０-９%％‰]|不少于|不得少于|不低于|至少|最少|力争|确保|累计|不超过|分之|[一二两三四五六七八九十]次")
 
-DEADLINE_HINT = re.compile(r"前|完成|结束|验收|到位|完毕|上报|报送|建成|竣工|交齐|截止|截至|最迟|最晚|实现|落实|年内|本年度|当年")
+DEADLINE_HINT = re.compile(r"前|完成|结束|验收|到位|完毕|上报|报送|建成|竣工|交齐|截止|截至|最迟|最晚|年内|本年度|当年")
 
 OWNER_HINT = re.compile(r"由|负责|牵头|责任|组长|承办|主办|[)）]\s*[。．.；;]?\s*$")
 

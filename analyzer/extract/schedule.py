@@ -118,6 +118,7 @@ class _Ctx:
         return span
 
 
+_MAX_TIME_CELL = 24  # a time cell (3月上旬, 第一周 | 2月10日-2月16日) is short
 # Times that name an occasion rather than a date: they never override the heading's period.
 _IMPLICIT = frozenset({"week", "season", "holiday", "vacation"})
 
@@ -204,7 +205,7 @@ def _row(ctx: _Ctx, table: _Table, row: list[str], line: int, carry: bool,
     A header row (月份 | 工作内容 | 责任人) teaches which columns hold owners; a row without a time
     cell continues the previous row's period (weekly calendars with continuation rows).
     """
-    periods = {col: period_heading(c, semester=ctx.semester, term_start=ctx.term_start) for col, c in enumerate(row) if c}
+    periods = {col: _cell_period(ctx, c) for col, c in enumerate(row) if c}
     if len(periods) >= 2 and all(periods.values()):
         # "| 1月 | 2月 |": a header of periods; the next row's cells are their activities, column by column
         table.col_periods = {col: (span, row[col]) for col, span in periods.items() if span is not None}
@@ -232,7 +233,7 @@ def _row(ctx: _Ctx, table: _Table, row: list[str], line: int, carry: bool,
         if col in owner_cols:
             owners.append(cell)
             continue
-        span = period_heading(cell, semester=ctx.semester, term_start=ctx.term_start)
+        span = periods.get(col)
         if span is not None:
             if span_period is None or (span_period[0].kind == "week" and span.kind != "week"):
                 span_period = (span, cell if span_period is None else span.text)
@@ -249,6 +250,13 @@ def _row(ctx: _Ctx, table: _Table, row: list[str], line: int, carry: bool,
     table.last = current
     for activity in activities:
         ctx.add(current[0], current[1], activity, line, "、".join(owners) or None)
+
+
+def _cell_period(ctx: _Ctx, cell: str) -> TimeSpan | None:
+    """The period a table cell names; only short cells can (an activity cell is never a time)."""
+    if len(cell) > _MAX_TIME_CELL:
+        return None
+    return period_heading(cell, semester=ctx.semester, term_start=ctx.term_start)
 
 
 def _titled_period(ctx: _Ctx, title: str, *, holidays: bool) -> TimeSpan | None:
