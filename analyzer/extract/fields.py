@@ -16,7 +16,7 @@ Decisions (tested in ``tests/extract/test_fields.py``):
 
 from __future__ import annotations
 
-from analyzer.extract import patterns as P
+from analyzer.extract import field_patterns as P
 from analyzer.extract.numerals import cn_to_int
 from analyzer.extract.timeexpr import find_times, is_past_reference
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from analyzer.extract import patterns as P
+from analyzer.extract import field_patterns as P
 from analyzer.extract.fields import find_owner
 from analyzer.extract.timeexpr import (
     Semester,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from analyzer.extract import patterns as P
+from analyzer.extract import field_patterns as P
 from analyzer.extract.fields import (
     find_action,
     find_deadline,

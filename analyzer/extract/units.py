@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analyzer.extract import patterns as P
+from analyzer.extract import field_patterns as P
 from analyzer.models import Plan
 from analyzer.structure.numbering import match_token
 

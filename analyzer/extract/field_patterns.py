@@ -1,0 +1,218 @@
+"""Compiled regular expressions for task fields, extraction units, schedule binding and task prefilters.
+
+The time-expression grammar has its own module, ``extract.patterns``; this one holds what reads
+the rest of an item: frequency, targets, owners, deadlines, actions, table cells and sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analyzer.extract.patterns import DIGIT
+
+# --- task fields -------------------------------------------------------------------------------
+
+_COUNT = f"(?:[{DIGIT}]+|[一二两三四五六七八九十百千]+)"
+_HAN = "\u4e00-\u9fff"
+
+# Frequencies, one named group per kind; the earliest match in a text wins. Counted periods
+# (每两个月, 每10天) are resolved in code from ``n_days`` / ``n_months``.
+FREQUENCY = re.compile(
+    r"(?P<irregular>不定期)"
+    r"|(?P<semesterly>每个?学期|一学期[一两二三四]次|学期[一两二三四]次)"
+    r"|(?P<yearly>每一?年度?|每学年|一年一度|一年一届|年年|一年" + _COUNT + r"次|年度[一两]次"
+    r"|年内[^，,。；;]{0,12}?" + _COUNT + r"[次届期场]|全年[^，,。；;]{0,12}?" + _COUNT + r"次)"
+    r"|(?P<half_yearly>每半年|半年一[次考评查检]|半年[一两二三]次|上[、,，]?下半年各|上半年[和与及、]下半年各)"
+    r"|(?P<semesterly2>寒暑假前|每逢寒暑假)"
+    r"|(?P<quarterly>每个?季度?|按季度?|(?<![第一二三四1-4１-４])季度(?![末初底]))"
+    f"|每隔?(?P<n_months>{_COUNT})?个?月(?!份)|(?P<monthly>每个月|按月|月月|月度)"
+    f"|(?P<weekly>每隔?(?:[一两二三]|[{DIGIT}])?个?(?:周|星期|礼拜)|周周|每半个?月)"
+    f"|每隔?(?P<n_days>{_COUNT})?[天日](?!常)"
+)
+# A one-off: 举办一次, 组织一次 (not 一次性).
+ONCE = re.compile(
+    r"(?:举办|组织|召开|开展|举行|进行|安排|策划|评选|搞|考察|参观|检查|培训|体检|慰问|走访|评比|演练|座谈|调研)了?一(?:次|届|场)(?!性)"
+)
+
+_NUMBER = f"[{DIGIT}]+(?:[.．][{DIGIT}]+)?"
+_PERCENT = f"{_NUMBER}[ ]?(?:[%％‰]|个百分点)"
+_UNIT = (
+    "万?(?:人次|场次|户次|课时|学时|小时|元|人|名|次|期|册|家|个|场|项|篇|件|所|户|批|支|节|天|届|本|部|条|座|套|台"
+    "|处|组|队|门|种|对|道|块|辆|间|平方米|公里|户)"
+)
+_RUN = f"[{_HAN}“”\"]"  # the words between a target's verb and its number (no punctuation)
+_AROUND = "(?:以上|以下|以内|左右|余)?"
+# A rate target: 签订率达到100%, 建会率达到90%以上, 满意度达到95%, 入会率保持100%, 签约率力争在
+# 学期末达到50% (two characters name the rate).
+RATE_TARGET = re.compile(
+    f"[{_HAN}]{{2}}[率度][{_HAN}]{{0,8}}?(?:达到|达|保持在|保持|提高到|提升到|不低于|超过|控制在|在)[ ]?{_PERCENT}{_AROUND}"
+)
+# A bare percentage target: 达到80%以上, 不少于30%, 下降10%, 下降2个百分点, 控制在1‰以内.
+PERCENT_TARGET = re.compile(
+    "(?:达到|达|超过|不低于|不少于|不得低于|不得少于|不超过|提高到|提升到|保持在|稳定在|控制在|下降|降低|减少|增长|提高"
+    f"|提升|增加)[ ]?{_PERCENT}{_AROUND}"
+)
+# A minimum count, with up to 14 characters of verb and object inside: 不少于500人次,
+# 至少召开一次, 力争新建职工书屋1个, 累计签订集体合同50家.
+MIN_COUNT_TARGET = re.compile(
+    f"(?:不少于|不得少于|不低于|至少|最少|力争|确保|累计){_RUN}{{0,14}}?(?<!第)(?:{_NUMBER}|{_COUNT})[ ]?{_UNIT}{_AROUND}"
+)
+_COUNT_VERBS = (
+    "培训|新建|新增|发展|慰问|帮扶|资助|救助|发放|组建|建立|创建|评选|表彰|签订|走访|吸纳|筹集|募集|投入|推荐|选派|培养"
+    "|建成|完成|覆盖|建设|命名|设立|改造|确定|举办|开展|召开|结对|选树|打造|推选|评出|评选出|配备|购置|安装|升级"
+    "|排查|整治|治理|帮助|服务|联系|走访慰问"
+)
+# A verb with an Arabic count: 培训工会干部200名, 发放慰问金10万元, 建设“职工小家”示范点4个
+# (a long ``run`` is cut in code to keep the phrase minimal).
+VERB_COUNT_TARGET = re.compile(
+    f"(?:{_COUNT_VERBS})(?P<run>{_RUN}{{0,12}}?)(?<!第){_NUMBER}[ ]?{_UNIT}{_AROUND}"
+)
+# A count reached: 参保人数达到2万人, 突破500家.
+REACH_COUNT_TARGET = re.compile(f"(?:达到|超过|突破)[ ]?{_NUMBER}[ ]?{_UNIT}{_AROUND}")
+# A cap: 总额不超过3万元, 控制在5人以内, 控制在14秒以内, 稳定在120人以上; a share for each: “模范职工之家”各1个;
+# all of a count: 全部23个小区; a count after a quoted name: “巾帼文明岗”10个; a rate with no verb: 办结率100%;
+# a fraction: 控制在十万分之一以下, 三分之一.
+CAP_TARGET = re.compile(
+    f"(?:不超过|不高于|不得超过|控制在|稳定在|保持在)[ ]?(?:{_NUMBER}[ ]?(?:{_UNIT}|秒|分钟)|[一二三四五六七八九十百千万]+分之[一二三四五六七八九十]+){_AROUND}"
+)
+QUOTED_COUNT_TARGET = re.compile(f"“[^”]{{2,12}}”[ ]?{_NUMBER}[ ]?{_UNIT}")
+BARE_RATE_TARGET = re.compile(f"[{_HAN}]{{2}}率[ ]?{_PERCENT}{_AROUND}")
+EACH_TARGET = re.compile(f"[{_HAN}“”]{{2,12}}各[ ]?{_NUMBER}[ ]?{_UNIT}")
+ALL_TARGET = re.compile(f"(?:全部|所有|全体)[ ]?{_NUMBER}[ ]?{_UNIT}[{_HAN}]{{2,8}}")
+# A verb, a count and what is counted: 设立3个民警休息点, 确定1名党员中心户.
+COUNT_NOUN_TARGET = re.compile(f"(?:{_COUNT_VERBS})(?<!第){_NUMBER}[个名家支所处套][{_HAN}“”]{{2,6}}")
+
+# Owners, in order of trust. A labelled owner in brackets: (责任科室:组织部、宣教部).
+OWNER_LABELLED_PAREN = re.compile(
+    r"[（(][ ]?(?:责任|牵头|负责|承办|主办|实施)(?:科室|部门|单位|处室|部室|领导|人)?[ ]?[:：][ ]?([^()（）]{1,30}?)[ ]?[)）]"
+)
+# A labelled owner without brackets: 责任人:张三、李四.
+OWNER_LABELLED = re.compile(
+    r"(?:责任(?:科室|部门|单位|处室|部室|领导|人)|牵头(?:部门|单位|科室|领导)|负责(?:部门|单位|科室|人))[ ]?[:：][ ]?"
+    r"([^，,。；;\s()（）]{1,30})"
+)
+# 由X负责 / 由X牵头.
+OWNER_BY = re.compile(r"由([^，,。；;由]{1,20}?)(?:具体负责|负责|牵头|组织实施|具体实施|承办|主办|统一组织|落实)")
+# 组长由X担任 / 由X任组长.
+OWNER_LEADER = re.compile(r"组长由([^，,。；;]{1,12}?)(?:担任|兼任)|由([^，,。；;]{1,12}?)(?:担任|兼任|任)组长")
+# A unit in brackets at the very end of an item: …(工会)。
+OWNER_TRAILING = re.compile(
+    r"[（(]([^()（）]{0,12}(?:工会|部|办|办公室|科|处|室|委|组|中心|局|队|团|支部|委员会|站))[)）][。．.；;]?$"
+)
+
+# After a time: a completion verb makes it a deadline (6月底前完成, 6月底进行验收).
+DEADLINE_AFTER = re.compile(
+    r"(?:以前|之前|前)?(?:以内|之内)?[，,]?(?:全面|基本|全部|必须|务必|须|要|进行|组织|完成){0,2}"
+    r"(?:完成|结束|验收|到位|完毕|上报|报送|建成|竣工|交齐|截止)"
+)
+# Before a time: 截至/截止到 make it a deadline.
+DEADLINE_BEFORE = re.compile(r"(?:截至|截止到?|最迟|最晚)(?:在|于|到)?$")
+# Within the year: 年内完成, 本年度内完成.
+DEADLINE_YEAR = re.compile(
+    r"(?:年内|本年度内?|当年)(?:全面|基本|全部)?(?:完成|建成|实现|到位|落实|新建|建立|组建|创建|成立|新增)"
+)
+
+# Task verbs; LIGHT_VERB ones usually lead to the real verb (组织召开, 配合学校做好).
+ACTION_VERB = re.compile(
+    "召开|举办|举行|开展|组织|慰问|配合|协助|协同|会同|督促|开设|建立|健全|完善|加强|推进|落实|实施|评选|表彰"
+    "|参加|参与|组建|创建|培训|学习|宣传|签订|走访|看望|发放|筹备|启动|收集|迎接|总结|庆祝|做好|搞好|抓好|成立"
+    "|制定|修订|推动|深化|评比|征集|选举|审议|帮扶|资助|编印|印发|检查|拟定|上报|报送|完成|提高|提升|举行"
+)
+LIGHT_VERB = frozenset(("组织", "配合", "协助", "协同", "会同", "督促"))
+# Words stripped from the start of an object: 开展好…, 举办一次….
+OBJECT_LEAD = re.compile(r"^(?:好|一次|一批|一场|一届|一期|了)")
+OBJECT_END = re.compile(r"[，,。；;：:！!？?\n]")
+
+_OWNER_NAME = (
+    r"[\u4e00-\u9fffA-Za-z]{0,10}(?:部|处|室|科|组|办|委|工会|委员会|协会|队|中心|馆|站|所|校长|主席|书记|组长|委员"
+    r"|老师|主任|全体|专干|网格长|网格员|志愿者|执委|员|经理|总工|负责人|主管|队长|站长|所长|院长|园长|班|班组|大学|学校)"
+)
+
+# --- extraction units: sentences, table cells, owners (units.py) ---------------------------------
+
+# An item whose last line ends a sentence is complete (continuation lines are wrapped lines only).
+FINISHED = re.compile(r"[。！？!?；;]\s*$")
+
+# Sentence ends inside an item; the mark stays with its sentence.
+SENTENCE = re.compile(r"(?:[^。！？!?；;.]|\.(?![\s\u4e00-\u9fff“\"]|$))+(?:[。！？!?；;]+|\.(?=[\s\u4e00-\u9fff“\"]|$)|$)")
+
+# A table row: cells separated by pipes (docx rows and flattened tables), or tab-separated.
+PIPE = re.compile(r"\s*[|｜\t]\s*")
+
+# Flattened-table header cells that are not content.
+HEADER_CELL = re.compile(
+    r"^(?:月份|时间|日期|周次|周|序号|时间安排|主要活动|活动内容|工作内容|主要工作|工作任务|具体内容|内容|主题|"
+    r"责任部门|责任处室|责任科室|责任单位|责任人|负责人|负责部门|牵头部门|承办部门|参加人员|参与对象|备注|完成时间|地点)$"
+)
+
+# Header cells naming the owner column and the time column.
+OWNER_HEADER = re.compile(r"^(?:责任|负责|牵头|承办|主办|参加|参与)")
+
+TIME_HEADER = re.compile(r"^(?:月份|时间|日期|周次|周|完成时间|时间安排)$")
+
+OWNER_CELL = re.compile(rf"^{_OWNER_NAME}(?:[、，,/及和与]{_OWNER_NAME})*$")
+
+# A cell holding only template residue (某某, XX, ×××): never an activity.
+PLACEHOLDER_CELL = re.compile(r"^(?:某某|[XxＸｘ×*＊]{2,}|[_＿]{2,})[\u4e00-\u9fff]{0,4}$")
+# A person's name alone in an owner column (李红, 王丽): two or three characters.
+PERSON_CELL = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+
+# --- schedule binding (schedule.py) ---------------------------------------------------------------
+
+# The term a plan is for, from its title or opening: 第二学期/春季学期 → spring; 第一学期/秋季 → autumn.
+SPRING = re.compile(r"第二学期|下学期|春季学期|春学期|春季")
+
+AUTUMN = re.compile(r"第一学期|上学期|秋季学期|秋学期|秋季")
+
+# Punctuation left between a leading time and the activity: "9月份，大一新生…".
+LEAD_JOIN = re.compile(r"^[\s，,、:：；;.。．]*")
+
+# A trailing bracketed time: "…（六月份）。"
+TRAIL_PAREN = re.compile(r"\s*[（(][^（）()]{1,30}[)）]\s*[。.；;]?\s*$")
+
+# What follows a holiday that is used as an item's time: 期间/前后/前夕/之际 and a comma or colon.
+HOLIDAY_AS_TIME = re.compile(
+    r"[”\"]?(?:节|节日)?(?:期间|前后|前夕|之际|来临之际|当天|当日|前)?"
+    r"(?P<sep>\s*[，,：:]|(?=组织|开展|举办|举行|召开|慰问|走访|评选|表彰|发放|进行|完成))"
+)
+
+# A second period joined to the first: 上半年和下半年各… / 3月和9月各… (a frequency).
+PAIRED_PERIOD = re.compile(r"[和及与、]\s*(?:[上下]半年|[0-9一二三四五六七八九十]{1,2}月|第[一二三四]季度)")
+
+# A dotted date opening an item: 5.1前后 / 3.8节 / 五.四前后 (quoted before the grammar reads it).
+DOTTED_HOLIDAY = re.compile(r"^\s*((?:[0-9]{1,2}|[一二三四五六七八九十])[.．·](?:[0-9]{1,2}|[一二三四五六七八九十]))(?=节|前后|期间|前夕)")
+
+# An explicit year opening a period heading: 2025年1月.
+SCHEDULE_HEADING_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年\s*")
+
+# Cheap prefilters: the characters a time expression can start with (after 今年/在/于 …) and the
+# characters one ends with. They only skip work; the grammar in timeexpr decides.
+TIME_START = re.compile(
+    r"\s*(?:今年|本年度?|在|于|从)?\s*[“\"「]?"
+    r"(?:[0-9０-９〇零○]|[一二两三四五六七八九十]{1,3}[月、.．·—–\-至到季]|[一二三四五六七八九十][一二三四五六七八九十]?[，,：:节妇劳青儿建]"
+    r"|第[一二三四五六七八九十0-9]|[上下]半年|[上中下]旬|寒|暑|开学|学期|期[中末]|春[季节]|夏季|秋季|冬季|次年|明年|来年|翌年|去年"
+    r"|本[年月学]|元旦|元宵|国庆|清明|端午|中秋|重阳|植树|教师节|妇女|劳动节|青年节|儿童节|建党|建军|护士|学雷锋|雷锋)"
+)
+
+TIME_END = re.compile(r"[月份季度周期假旬日节年初末底间前后天]\s*[）)]?\s*[。；;.，,]?\s*$")
+
+# Dates in brackets inside a heading: 预备周（8月25日—8月31日）.
+HEADING_BRACKET = re.compile(r"[（(]([^（）()]{2,30})[）)]")
+
+# A labelled deadline, often in an item's closing bracket: （责任单位：…；完成时限：6月底） / 时限：9月30日前
+DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|办结时限|时限|截止时间|完成期限)\s*[:：]\s*(?P<when>[^；;，,。)）]{2,16})")
+# A completion verb right after a time makes the item a deadline: 12月底前完成 / 6月底前全部验收.
+COMPLETION = re.compile(r"[，,]?\s*(?:全面|基本|全部|必须|务必|须|要)?(?:完成|结束|验收|到位|完毕|上报|报送|建成|竣工|交齐)")
+
+# --- task prefilters and clauses (tasks.py) -------------------------------------------------------
+
+# Cheap prefilters (they only skip work; the extractors in fields.py decide): a target needs a
+# number or a comparator, a deadline a time word or 年内, an owner one of its label words.
+TARGET_HINT = re.compile(r"[0-9０-９%％‰]|不少于|不得少于|不低于|至少|最少|力争|确保|累计|不超过|分之|[一二两三四五六七八九十]次")
+
+DEADLINE_HINT = re.compile(r"前|完成|结束|验收|到位|完毕|上报|报送|建成|竣工|交齐|截止|截至|最迟|最晚|年内|本年度|当年")
+
+OWNER_HINT = re.compile(r"由|负责|牵头|责任|组长|承办|主办|[)）]\s*[。．.；;]?\s*$")
+
+# Clauses of a sentence, each with its closing comma.
+CLAUSE = re.compile(r"[^，,]+[，,]*")
