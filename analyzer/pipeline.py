@@ -11,7 +11,7 @@ from analyzer.audit.placeholders import find_placeholders
 from analyzer.errors import AnalyzerError
 from analyzer.extract.schedule import extract_schedule
 from analyzer.extract.tasks import extract_tasks
-from analyzer.models import Document, ParsedDocument, Plan
+from analyzer.models import Document, Finding, ParsedDocument, Plan
 from analyzer.structure.meta import find_signature, find_unit, find_year, has_year_placeholder
 from analyzer.structure.outline import parse_outline
 from analyzer.structure.split import PlanSpan, split_plans
@@ -84,7 +84,7 @@ def _plan(doc: Document, span: PlanSpan, index: int, *, extract: bool, tasks: bo
     return plan
 
 
-def _quote_original(doc: Document, finding):
+def _quote_original(doc: Document, finding: Finding) -> Finding:
     """Quote evidence in the script as written when the analysis text was converted (traditional)."""
     if not doc.traditional:
         return finding

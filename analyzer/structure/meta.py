@@ -5,20 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from analyzer.extract.numerals import parse_year
 from analyzer.structure import patterns as P
 
+
 # A year as written: 2024年, 2024-2025学年, 二〇二四年, 二○二四年, 二oo二年 (OCR'd zeros).
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-_CN_DIGIT.update({"零": 0, "○": 0, "O": 0, "o": 0, "Ο": 0})
-
-
 def _year_value(m: re.Match[str]) -> int | None:
-    if m.group("y"):
-        return int(m.group("y"))
-    digits = [_CN_DIGIT.get(c) for c in m.group("cy")]
-    if any(d is None for d in digits):
-        return None
-    return int("".join(str(d) for d in digits))
+    return int(m.group("y")) if m.group("y") else parse_year(m.group("cy"))
 
 
 def find_year(title: str | None, lines: Sequence[str], *, head_lines: int = 15) -> int | None:

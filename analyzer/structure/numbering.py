@@ -5,14 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analyzer.extract.numerals import cn_to_int
 from analyzer.structure import patterns as P
-
-_CN_VALUES = {
-    "〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "贰": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
-    "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
-}
-_CN_UNITS = {"十": 10, "拾": 10, "百": 100}
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def numeral_value(s: str) -> int | None:
@@ -21,25 +15,12 @@ def numeral_value(s: str) -> int | None:
     >>> numeral_value("十二"), numeral_value("３"), numeral_value("⑤")
     (12, 3, 5)
     """
-    s = s.strip().translate(_FULLWIDTH)
-    if not s:
-        return None
-    if s.isascii() and s.isdigit():
-        return int(s)
-    if len(s) == 1 and "\u2460" <= s <= "\u2473":
+    s = s.strip()
+    if len(s) == 1 and "\u2460" <= s <= "\u2473":  # ① … ⑳
         return ord(s) - 0x2460 + 1
-    if len(s) == 1 and "\u2474" <= s <= "\u2487":
+    if len(s) == 1 and "\u2474" <= s <= "\u2487":  # ⑴ … ⒇
         return ord(s) - 0x2474 + 1
-    total, current = 0, 0
-    for ch in s:
-        if ch in _CN_VALUES:
-            current = _CN_VALUES[ch]
-        elif ch in _CN_UNITS:
-            total += (current or 1) * _CN_UNITS[ch]
-            current = 0
-        else:
-            return None
-    return total + current
+    return cn_to_int(s) if s else None
 
 
 @dataclass(frozen=True)
