@@ -16,6 +16,8 @@ Decisions (tested in ``tests/extract/test_fields.py``):
 
 from __future__ import annotations
 
+import re
+
 from analyzer.extract import field_patterns as P
 from analyzer.extract.numerals import cn_to_int
 from analyzer.extract.timeexpr import find_times, is_past_reference
@@ -73,10 +75,7 @@ def find_targets(text: str) -> list[str]:
     ['签订率达到100%', '培训工会干部200名']
     """
     taken: list[tuple[int, int]] = []
-    patterns = (P.RATE_TARGET, P.PERCENT_TARGET, P.MIN_COUNT_TARGET, P.CAP_TARGET, P.REACH_COUNT_TARGET, P.EACH_TARGET,
-                P.ALL_TARGET,
-                P.COUNT_NOUN_TARGET, P.VERB_COUNT_TARGET, P.QUOTED_COUNT_TARGET, P.BARE_RATE_TARGET)
-    for pattern in patterns:
+    for pattern in _target_patterns(text):
         for m in pattern.finditer(text):
             start, end = m.span()
             if pattern is P.VERB_COUNT_TARGET and len(m.group("run")) > _RUN_MAX:
@@ -84,6 +83,25 @@ def find_targets(text: str) -> list[str]:
             if all(end <= s or start >= e for s, e in taken):
                 taken.append((start, end))
     return [text[s:e] for s, e in sorted(taken)]
+
+
+def _target_patterns(text: str) -> list[re.Pattern[str]]:
+    """The target patterns that can match ``text``, in order of precision.
+
+    Skipping a pattern whose necessary words are absent changes nothing (it would find nothing);
+    most sentences hold no digit, so only the two word-led patterns are left to try.
+    """
+    digit = P.HAS_DIGIT.search(text) is not None
+    percent = digit and P.HAS_PERCENT.search(text) is not None
+    min_count = P.MIN_COUNT_WORD.search(text) is not None
+    cap = P.CAP_WORD.search(text) is not None
+    wanted = (
+        (P.RATE_TARGET, percent), (P.PERCENT_TARGET, percent), (P.MIN_COUNT_TARGET, min_count),
+        (P.CAP_TARGET, cap), (P.REACH_COUNT_TARGET, digit), (P.EACH_TARGET, digit and "各" in text),
+        (P.ALL_TARGET, digit), (P.COUNT_NOUN_TARGET, digit), (P.VERB_COUNT_TARGET, digit),
+        (P.QUOTED_COUNT_TARGET, digit and "“" in text), (P.BARE_RATE_TARGET, percent),
+    )
+    return [pattern for pattern, can in wanted if can]
 
 
 def _cut_run(text: str, start: int, end: int) -> int:

@@ -200,23 +200,34 @@ _HANDLERS = (
     (P.SEASON_ANCHORS, (2, 4), P.SEASON, _season_hit),
 )
 _NOT_TIME_REACH, _SEMESTER_REACH, _WEEK_REACH = (8, 8), (4, 6), (12, 4)
+# Scan groups in a fixed order (ties between equal hits keep this order): blockers, the handlers,
+# semester parts, teaching weeks. Bit i of an anchor's mask says group i can match near it.
+_GROUP_ANCHORS = (P.NOT_TIME_ANCHORS, *(h[0] for h in _HANDLERS), P.SEMESTER_ANCHORS, P.WEEK_ANCHORS)
+_GROUP_REACH = (_NOT_TIME_REACH, *(h[1] for h in _HANDLERS), _SEMESTER_REACH, _WEEK_REACH)
+_BLOCKER_GROUP, _SEMESTER_GROUP, _WEEK_GROUP = 0, len(_HANDLERS) + 1, len(_HANDLERS) + 2
 
 
-def _regions(
-    anchors: str, reach: tuple[int, int], text: str, found: dict[str, list[int]]
-) -> list[tuple[int, int]]:
-    """The parts of ``text`` where a pattern with these anchor characters can match.
+@lru_cache(maxsize=1)
+def _anchor_masks() -> dict[str, int]:
+    """Each anchor character → the bit mask of the scan groups that can match near it."""
+    masks: dict[str, int] = {}
+    for i, anchors in enumerate(_GROUP_ANCHORS):
+        for c in anchors:
+            masks[c] = masks.get(c, 0) | (1 << i)
+    return masks
 
-    ``found`` maps each anchor character in ``text`` to its positions. A short text is one
-    region when it holds one of ``anchors``; in a long one, windows of ``reach`` characters
-    around the anchors are merged, so a pattern never walks through anchor-free stretches.
+
+def _regions(group: int, text: str, found: dict[str, list[int]]) -> list[tuple[int, int]]:
+    """The parts of a long ``text`` where scan group ``group`` can match.
+
+    ``found`` maps each anchor character in ``text`` to its positions; windows of the group's
+    reach around its anchors are merged, so a pattern never walks through anchor-free stretches.
     """
-    if len(text) <= _SHORT_TEXT:
-        return [] if found.keys().isdisjoint(anchors) else [(0, len(text))]
-    positions = sorted(p for c in anchors for p in found.get(c, ()))
+    before, after = _GROUP_REACH[group]
+    positions = sorted(p for c in _GROUP_ANCHORS[group] for p in found.get(c, ()))
     regions: list[tuple[int, int]] = []
     for pos in positions:
-        lo, hi = max(0, pos - reach[0]), min(len(text), pos + 1 + reach[1])
+        lo, hi = max(0, pos - before), min(len(text), pos + 1 + after)
         if regions and lo <= regions[-1][1]:
             regions[-1] = (regions[-1][0], hi)
         else:
@@ -225,33 +236,43 @@ def _regions(
 
 
 def _scan(text: str, semester: Semester | None, term_start: int | None) -> list[_Hit]:
-    """Every candidate hit in ``text``, resolved longest-leftmost into non-overlapping hits."""
+    """Every candidate hit in ``text``, resolved longest-leftmost into non-overlapping hits.
+
+    A short text is scanned whole by each group whose anchors it holds; a long one only in
+    windows around those anchors.
+    """
+    masks = _anchor_masks()
     found: dict[str, list[int]] = {}
-    if len(text) <= _SHORT_TEXT:  # only which anchors occur matters
-        found = {c: [] for c in P.ANCHOR.findall(text)}
+    mask = 0
+    short = len(text) <= _SHORT_TEXT
+    if short:  # only which anchors occur matters
+        for c in set(P.ANCHOR.findall(text)):
+            mask |= masks[c]
     else:
         for m in P.ANCHOR.finditer(text):
-            found.setdefault(m.group(), []).append(m.start())
-    if not found:
+            c = m.group()
+            found.setdefault(c, []).append(m.start())
+            mask |= masks[c]
+    if not mask:
         return []
     hits: list[_Hit] = []
-    for lo, hi in _regions(P.NOT_TIME_ANCHORS, _NOT_TIME_REACH, text, found):
-        hits.extend(_Hit(m.start(), m.end(), None, "blocker") for m in P.NOT_TIME.finditer(text, lo, hi))
-    for anchors, reach, pattern, handler in _HANDLERS:
-        for lo, hi in _regions(anchors, reach, text, found):
-            for m in pattern.finditer(text, lo, hi):
-                hit = handler(m, text)
-                if hit is not None:
-                    hits.append(hit)
-    for lo, hi in _regions(P.SEMESTER_ANCHORS, _SEMESTER_REACH, text, found):
-        for m in P.SEMESTER_PART.finditer(text, lo, hi):
-            if semester is None:
-                hits.append(_Hit(m.start(), m.end(), None, "bare"))
+    whole = [(0, len(text))]
+    for group in range(len(_GROUP_ANCHORS)):
+        if not mask >> group & 1:
+            continue
+        for lo, hi in whole if short else _regions(group, text, found):
+            if group == _BLOCKER_GROUP:
+                hits.extend(_Hit(m.start(), m.end(), None, "blocker") for m in P.NOT_TIME.finditer(text, lo, hi))
+            elif group == _SEMESTER_GROUP:
+                hits.extend(_semester_hits(text, lo, hi, semester))
+            elif group == _WEEK_GROUP:
+                hits.extend(_week_hits(text, lo, hi, term_start))
             else:
-                first, last = _SEMESTER_MONTHS[semester][m.lastgroup or "start"]
-                hits.append(_span(text, m.start(), m.end(), first, last, "semester"))
-    for lo, hi in _regions(P.WEEK_ANCHORS, _WEEK_REACH, text, found):
-        hits.extend(_week_hits(text, lo, hi, term_start))
+                _anchors, _reach, pattern, handler = _HANDLERS[group - 1]
+                for m in pattern.finditer(text, lo, hi):
+                    hit = handler(m, text)
+                    if hit is not None:
+                        hits.append(hit)
     if len(hits) < 2:
         return hits
     hits.sort(key=lambda h: (h.start, -h.end, h.label != "blocker"))
@@ -260,6 +281,18 @@ def _scan(text: str, semester: Semester | None, term_start: int | None) -> list[
         if not resolved or hit.start >= resolved[-1].end:
             resolved.append(hit)
     return resolved
+
+
+def _semester_hits(text: str, lo: int, hi: int, semester: Semester | None) -> list[_Hit]:
+    """School-term parts (开学初, 期中, 学期末): spans with ``semester``, else bare hits."""
+    hits = []
+    for m in P.SEMESTER_PART.finditer(text, lo, hi):
+        if semester is None:
+            hits.append(_Hit(m.start(), m.end(), None, "bare"))
+        else:
+            first, last = _SEMESTER_MONTHS[semester][m.lastgroup or "start"]
+            hits.append(_span(text, m.start(), m.end(), first, last, "semester"))
+    return hits
 
 
 def _week_hits(text: str, lo: int, hi: int, term_start: int | None) -> list[_Hit]:

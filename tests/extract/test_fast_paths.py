@@ -1,0 +1,70 @@
+"""Fast paths of extraction give exactly what the straightforward definitions give.
+
+Each fast path (a regex rewritten to take runs of characters at once, patterns skipped by their
+necessary words, the anchor-masked time scan) is checked against the plain definition kept here
+as the oracle, on random texts built from the characters and words that matter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analyzer.extract import field_patterns as P
+from analyzer.extract import fields
+
+# The sentence pattern as first written: one character per loop turn.
+_SENTENCE_ORACLE = re.compile(
+    r"(?:[^。！？!?；;.]|\.(?![\s\u4e00-\u9fff“\"]|$))+(?:[。！？!?；;]+|\.(?=[\s\u4e00-\u9fff“\"]|$)|$)"
+)
+_PIECES = ["。", "！", "？", "!", "?", "；", ";", ".", " ", "“", "\"", "a", "1", "5.1", "3.8节", "召开", "职代会",
+           "%", "％", "个百分点", "不少于", "至少", "累计", "控制在", "不超过", "达到", "各", "全部", "“职工小家”",
+           "培训", "新建", "200名", "3个", "10万元", "签订率", "100", "入会率达到", "95%", "以上", "分之", "三",
+           "人次", "家", "，", "、", "\n", "第", "职工", "户外劳动者服务站点"]
+texts = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_sentence_pattern_equals_one_char_oracle(text: str) -> None:
+    assert P.SENTENCE.findall(text) == _SENTENCE_ORACLE.findall(text)
+
+
+def _targets_oracle(text: str) -> list[str]:
+    """find_targets trying every pattern on every text."""
+    taken: list[tuple[int, int]] = []
+    patterns = (P.RATE_TARGET, P.PERCENT_TARGET, P.MIN_COUNT_TARGET, P.CAP_TARGET, P.REACH_COUNT_TARGET,
+                P.EACH_TARGET, P.ALL_TARGET, P.COUNT_NOUN_TARGET, P.VERB_COUNT_TARGET, P.QUOTED_COUNT_TARGET,
+                P.BARE_RATE_TARGET)
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if pattern is P.VERB_COUNT_TARGET and len(m.group("run")) > fields._RUN_MAX:
+                start = fields._cut_run(text, m.start("run"), m.end("run"))
+            if all(end <= s or start >= e for s, e in taken):
+                taken.append((start, end))
+    return [text[s:e] for s, e in sorted(taken)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_find_targets_equals_all_patterns_oracle(text: str) -> None:
+    assert fields.find_targets(text) == _targets_oracle(text)
+
+
+_LOOKAHEAD = re.compile(r"^\(\?=\[[^\]]+\]\)")
+_HINT_PIECES = ["不定期", "每", "学期", "一", "两", "次", "年", "年内", "全年", "半年", "上", "下半年各", "寒暑假前",
+                "季度", "第", "按", "月", "份", "周", "天", "日", "常", "隔", "3", "由", "负责", "牵头", "责任",
+                "组长", "承办", "（工会）", "）", "。", " ", "不少于", "至少", "%", "分之", "召开", "职工"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_HINT_PIECES), max_size=20).map("".join))
+def test_first_char_lookahead_changes_no_match(text: str) -> None:
+    for pattern in (P.FREQUENCY, P.TARGET_HINT, P.OWNER_HINT):
+        assert _LOOKAHEAD.match(pattern.pattern), pattern.pattern[:30]
+        plain = re.compile(_LOOKAHEAD.sub("", pattern.pattern))
+        fast, slow = pattern.search(text), plain.search(text)
+        assert (fast and (fast.span(), fast.lastgroup)) == (slow and (slow.span(), slow.lastgroup))
