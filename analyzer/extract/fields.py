@@ -17,6 +17,8 @@ Decisions (tested in ``tests/extract/test_fields.py``):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import product
 
 from analyzer.extract import field_patterns as P
 from analyzer.extract.numerals import cn_to_int
@@ -85,23 +87,35 @@ def find_targets(text: str) -> list[str]:
     return [text[s:e] for s, e in sorted(taken)]
 
 
-def _target_patterns(text: str) -> list[re.Pattern[str]]:
+def _target_patterns(text: str) -> tuple[re.Pattern[str], ...]:
     """The target patterns that can match ``text``, in order of precision.
 
-    Skipping a pattern whose necessary words are absent changes nothing (it would find nothing);
-    most sentences hold no digit, so only the two word-led patterns are left to try.
+    Skipping a pattern whose necessary words are absent changes nothing (it would find nothing):
+    all but the minimum-count and cap patterns need an Arabic digit, the rate ones a percent sign,
+    the others their leading words.
     """
-    digit = P.HAS_DIGIT.search(text) is not None
-    percent = digit and P.HAS_PERCENT.search(text) is not None
     min_count = P.MIN_COUNT_WORD.search(text) is not None
     cap = P.CAP_WORD.search(text) is not None
-    wanted = (
-        (P.RATE_TARGET, percent), (P.PERCENT_TARGET, percent), (P.MIN_COUNT_TARGET, min_count),
-        (P.CAP_TARGET, cap), (P.REACH_COUNT_TARGET, digit), (P.EACH_TARGET, digit and "各" in text),
-        (P.ALL_TARGET, digit), (P.COUNT_NOUN_TARGET, digit), (P.VERB_COUNT_TARGET, digit),
-        (P.QUOTED_COUNT_TARGET, digit and "“" in text), (P.BARE_RATE_TARGET, percent),
-    )
-    return [pattern for pattern, can in wanted if can]
+    if P.HAS_DIGIT.search(text) is None:
+        return _target_table()[(False, False, False, min_count, cap)]
+    key = (True, P.HAS_PERCENT.search(text) is not None, "各" in text, min_count, cap)
+    return _target_table()[key]
+
+
+@lru_cache(maxsize=1)
+def _target_table() -> dict[tuple[bool, bool, bool, bool, bool], tuple[re.Pattern[str], ...]]:
+    """(digit, percent, 各, minimum word, cap word) → the patterns that can match, in order."""
+    table = {}
+    for key in product((False, True), repeat=5):
+        digit, percent, each, min_count, cap = key
+        wanted = (
+            (P.RATE_TARGET, percent), (P.PERCENT_TARGET, percent), (P.MIN_COUNT_TARGET, min_count),
+            (P.CAP_TARGET, cap), (P.REACH_COUNT_TARGET, digit), (P.EACH_TARGET, digit and each),
+            (P.ALL_TARGET, digit), (P.COUNT_NOUN_TARGET, digit), (P.VERB_COUNT_TARGET, digit),
+            (P.QUOTED_COUNT_TARGET, digit), (P.BARE_RATE_TARGET, percent),
+        )
+        table[key] = tuple(pattern for pattern, can in wanted if can)
+    return table
 
 
 def _cut_run(text: str, start: int, end: int) -> int:
