@@ -196,9 +196,10 @@ def find_action(text: str) -> tuple[str, str] | None:
 
 def _object_after(text: str, start: int) -> str:
     """The object of a verb ending at ``start``: up to the clause end, without 好/一次 … in front."""
-    rest = text[start:]
-    end = P.OBJECT_END.search(rest)
-    return P.OBJECT_LEAD.sub("", rest[: end.start() if end else len(rest)]).strip()[:_OBJECT_MAX]
+    end = P.OBJECT_END.search(text, start)
+    piece = text[start : end.start() if end else len(text)]
+    lead = P.OBJECT_LEAD.match(piece)
+    return (piece[lead.end():] if lead else piece).strip()[:_OBJECT_MAX]
 
 
 def find_labelled_deadline(text: str) -> tuple[int, str] | None:

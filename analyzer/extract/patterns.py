@@ -159,6 +159,12 @@ SEASON_ANCHORS = "季"
 SEMESTER_ANCHORS = "学期"
 WEEK_ANCHORS = "周星"
 NOT_TIME_ANCHORS = "寒半红奖月"
+# Anchors that count only with a partner somewhere in a short text: 月 starts a blocker only in
+# 一月一次-like words (with 次); the context words after a bare short holiday name (五一：, 六一
+# 期间, 三八前夕) only where a short name can start (三八, 三一五, 五一, 五四, 五一二, 六一, 七一, 八一).
+BLOCKER_MONTH_ANCHOR, BLOCKER_MONTH_PARTNER = "月", "次"
+HOLIDAY_CONTEXT_ANCHORS = frozenset("：:间际前天临")
+SHORT_HOLIDAY_FIRST = frozenset("三五六七八")
 _ALL_ANCHORS = "".join(
     sorted(set(MONTH_ANCHORS + NUMERIC_DATE_ANCHORS + QUARTER_ANCHORS + HALF_YEAR_ANCHORS + VACATION_ANCHORS
                + HOLIDAY_ANCHORS + SEASON_ANCHORS + SEMESTER_ANCHORS + WEEK_ANCHORS + NOT_TIME_ANCHORS))

@@ -205,16 +205,36 @@ _NOT_TIME_REACH, _SEMESTER_REACH, _WEEK_REACH = (8, 8), (4, 6), (12, 4)
 _GROUP_ANCHORS = (P.NOT_TIME_ANCHORS, *(h[0] for h in _HANDLERS), P.SEMESTER_ANCHORS, P.WEEK_ANCHORS)
 _GROUP_REACH = (_NOT_TIME_REACH, *(h[1] for h in _HANDLERS), _SEMESTER_REACH, _WEEK_REACH)
 _BLOCKER_GROUP, _SEMESTER_GROUP, _WEEK_GROUP = 0, len(_HANDLERS) + 1, len(_HANDLERS) + 2
+_HOLIDAY_GROUP = 1 + next(i for i, h in enumerate(_HANDLERS) if h[2] is P.HOLIDAY)
 
 
-@lru_cache(maxsize=1)
-def _anchor_masks() -> dict[str, int]:
-    """Each anchor character → the bit mask of the scan groups that can match near it."""
+@lru_cache(maxsize=2)
+def _anchor_masks(short: bool = False) -> dict[str, int]:
+    """Each anchor character → the bit mask of the scan groups that can match near it.
+
+    With ``short`` (a text scanned whole), two anchors that need a partner anywhere in the text
+    are left out here and added back by :func:`_partner_bits`: 月 starts a blocker only with 次
+    (一月一次), and the context words after a bare short holiday name (五一：, 六一期间) only
+    with a short name's first character.
+    """
     masks: dict[str, int] = {}
     for i, anchors in enumerate(_GROUP_ANCHORS):
         for c in anchors:
+            if short and ((i == _BLOCKER_GROUP and c in P.BLOCKER_MONTH_ANCHOR)
+                          or (i == _HOLIDAY_GROUP and c in P.HOLIDAY_CONTEXT_ANCHORS)):
+                continue
             masks[c] = masks.get(c, 0) | (1 << i)
     return masks
+
+
+def _partner_bits(text: str, chars: set[str]) -> int:
+    """The groups a short text needs for anchors that count only with their partner (see above)."""
+    bits = 0
+    if P.BLOCKER_MONTH_ANCHOR in chars and P.BLOCKER_MONTH_PARTNER in text:
+        bits |= 1 << _BLOCKER_GROUP
+    if not chars.isdisjoint(P.HOLIDAY_CONTEXT_ANCHORS) and not P.SHORT_HOLIDAY_FIRST.isdisjoint(text):
+        bits |= 1 << _HOLIDAY_GROUP
+    return bits
 
 
 def _regions(group: int, text: str, found: dict[str, list[int]]) -> list[tuple[int, int]]:
@@ -241,14 +261,17 @@ def _scan(text: str, semester: Semester | None, term_start: int | None) -> list[
     A short text is scanned whole by each group whose anchors it holds; a long one only in
     windows around those anchors.
     """
-    masks = _anchor_masks()
     found: dict[str, list[int]] = {}
     mask = 0
     short = len(text) <= _SHORT_TEXT
     if short:  # only which anchors occur matters
-        for c in set(P.ANCHOR.findall(text)):
-            mask |= masks[c]
+        masks = _anchor_masks(True)
+        chars = set(P.ANCHOR.findall(text))
+        for c in chars:
+            mask |= masks.get(c, 0)
+        mask |= _partner_bits(text, chars)
     else:
+        masks = _anchor_masks()
         for m in P.ANCHOR.finditer(text):
             c = m.group()
             found.setdefault(c, []).append(m.start())

@@ -68,3 +68,38 @@ def test_first_char_lookahead_changes_no_match(text: str) -> None:
         plain = re.compile(_LOOKAHEAD.sub("", pattern.pattern))
         fast, slow = pattern.search(text), plain.search(text)
         assert (fast and (fast.span(), fast.lastgroup)) == (slow and (slow.span(), slow.lastgroup))
+
+
+def _scan_every_group(text: str, semester, term_start) -> list:
+    """The time scan with no anchor gating: every pattern over the whole text."""
+    from analyzer.extract import patterns as TP
+    from analyzer.extract import timeexpr as TE
+
+    hits = [TE._Hit(m.start(), m.end(), None, "blocker") for m in TP.NOT_TIME.finditer(text)]
+    for _anchors, _reach, pattern, handler in TE._HANDLERS:
+        hits.extend(h for h in (handler(m, text) for m in pattern.finditer(text)) if h is not None)
+    hits.extend(TE._semester_hits(text, 0, len(text), semester))
+    hits.extend(TE._week_hits(text, 0, len(text), term_start))
+    hits.sort(key=lambda h: (h.start, -h.end, h.label != "blocker"))
+    resolved: list = []
+    for hit in hits:
+        if not resolved or hit.start >= resolved[-1].end:
+            resolved.append(hit)
+    return resolved
+
+
+_TIME_PIECES = ["三", "八", "五", "一", "四", "二", "六", "七", "十", "3", "5", ".", "·", "月", "份", "次", "日", "号",
+                "：", ":", "期间", "前后", "前夕", "之际", "当天", "来临", "前", "节", "妇女节", "劳动节", "“", "”", "'",
+                "\"", "国庆", "中秋", "元旦", "春节", "清明", "端午", "重阳", "学雷锋", "红旗手", "劳动奖章", "寒暑假",
+                "寒假", "暑期", "上半年", "下半年", "上下半年", "年底", "第一季度", "Q2", "春季", "学期末", "开学初",
+                "期中考试", "第3周", "第一周", "2024-3-15", "至", "—", "、", "，", "召开", "职工", "消费者", "护士节",
+                "建党", "周年", "黄金周", "假期", "长假", "农历", "次年", "去年"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_TIME_PIECES), max_size=16).map("".join),
+       st.sampled_from([None, "spring", "autumn"]), st.sampled_from([None, 2, 9]))
+def test_anchor_gated_scan_equals_ungated_scan(text: str, semester, term_start) -> None:
+    from analyzer.extract import timeexpr as TE
+
+    assert TE._scan(text, semester, term_start) == _scan_every_group(text, semester, term_start)
