@@ -221,6 +221,8 @@ TARGET_HINT = re.compile(
 
 DEADLINE_HINT = re.compile(r"前|完成|结束|验收|到位|完毕|上报|报送|建成|竣工|交齐|截止|截至|最迟|最晚|年内|本年度|当年")
 
+# A necessary condition of every owner pattern (fields.find_owner returns early without it).
+OWNER_GATE = re.compile(r"(?=[由负牵责组承主实)）])(?:由|负责|牵头|责任|组长|承办|主办|实施|[)）]\s*[。．.；;]?\s*$)")
 OWNER_HINT = re.compile(r"(?=[由负牵责组承主)）])(?:由|负责|牵头|责任|组长|承办|主办|[)）]\s*[。．.；;]?\s*$)")
 
 # Necessary conditions of the target patterns (fields.find_targets skips a pattern that cannot match):

@@ -139,6 +139,8 @@ def find_owner(text: str) -> str | None:
     >>> find_owner("开展劳动竞赛(责任科室:组织部、宣教部)"), find_owner("组长由书记担任")
     ('组织部、宣教部', '书记')
     """
+    if P.OWNER_GATE.search(text) is None:
+        return None  # none of the owner words below, nor a closing bracket at the end
     for pattern in (P.OWNER_LABELLED_PAREN, P.OWNER_LABELLED, P.OWNER_BY, P.OWNER_LEADER):
         m = pattern.search(text)
         if m:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from analyzer.extract import field_patterns as P
 from analyzer.extract.fields import (
@@ -56,7 +56,7 @@ def _months_by_line(schedule: tuple[ScheduleItem, ...]) -> dict[int, list[Schedu
     return by_line
 
 
-def _months(items: list[ScheduleItem], sentence: str) -> tuple[int, ...]:
+def _months(items: Sequence[ScheduleItem], sentence: str) -> tuple[int, ...]:
     for item in items:
         if item.text and (item.text in sentence or sentence.rstrip("。；;") in item.text):
             if item.month_start <= item.month_end:
@@ -94,13 +94,15 @@ def extract_tasks(plan: Plan) -> list[Task]:
         item_owner = find_owner(joined) if leaf and P.OWNER_HINT.search(joined) else None
         item_deadline = find_labelled_deadline(joined) if leaf and "限" in joined else None
         for text, line, row_owner in units:
-            for sentence, frequency in (c for s in sentences(text) for c in _one_per_frequency(s)):
-                if len(sentence) < _MIN_CHARS:
-                    continue
-                task = _task(sentence, frequency, kind, line, row_owner or item_owner, by_line.get(line, []),
-                             item_deadline)
-                if task is not None:
-                    tasks.append(task)
+            items = by_line.get(line, ())
+            owner = row_owner or item_owner
+            for whole in sentences(text):
+                for sentence, frequency in _one_per_frequency(whole):
+                    if len(sentence) < _MIN_CHARS:
+                        continue
+                    task = _task(sentence, frequency, kind, line, owner, items, item_deadline)
+                    if task is not None:
+                        tasks.append(task)
     return tasks
 
 
@@ -134,7 +136,7 @@ def _one_per_frequency(sentence: str) -> list[tuple[str, tuple[str, str] | None]
 
 
 def _task(sentence: str, frequency: tuple[str, str] | None, kind: str, line: int, owner: str | None,
-          items: list[ScheduleItem], item_deadline: tuple[int, str] | None = None) -> Task | None:
+          items: Sequence[ScheduleItem], item_deadline: tuple[int, str] | None = None) -> Task | None:
     targets = find_targets(sentence) if P.TARGET_HINT.search(sentence) else []
     deadline = (find_deadline(sentence) if P.DEADLINE_HINT.search(sentence) else None) or item_deadline
     action = find_action(sentence)

@@ -425,10 +425,12 @@ def period_heading(
     spans = [h.span for h in hits if h.span is not None]
     if not spans:
         return None
-    chars = list(stripped)
-    for h in hits:
-        chars[h.start : h.end] = " " * (h.end - h.start)
-    residual = "".join(chars)
+    pieces, prev = [], 0
+    for h in hits:  # sorted and non-overlapping: blank each time out of the line
+        pieces += (stripped[prev : h.start], " " * (h.end - h.start))
+        prev = h.end
+    pieces.append(stripped[prev:])
+    residual = "".join(pieces)
     residual = P.HEADING_NUMBER.sub("", residual, count=1)  # a number inside a span is blanked already
     if stripped[-1] in ":：":  # 2025年1月: (a dated line without a colon is a signature)
         residual = P.HEADING_YEAR.sub("", residual)
@@ -438,7 +440,7 @@ def period_heading(
     if P.HEADING_FILLER.sub("", residual):
         return None
     best = next((s for s in spans if s.kind != "week"), spans[0])
-    return replace(best, start=best.start + lead, end=best.end + lead)
+    return replace(best, start=best.start + lead, end=best.end + lead) if lead else best
 
 
 def is_past_reference(text: str, span: TimeSpan) -> bool:
