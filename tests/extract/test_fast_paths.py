@@ -75,11 +75,11 @@ def _scan_every_group(text: str, semester, term_start) -> list:
     from analyzer.extract import patterns as TP
     from analyzer.extract import timeexpr as TE
 
-    hits = [TE._Hit(m.start(), m.end(), None, "blocker") for m in TP.NOT_TIME.finditer(text)]
+    hits = [TE.H.Hit(m.start(), m.end(), None, "blocker") for m in TP.NOT_TIME.finditer(text)]
     for _anchors, _reach, pattern, handler in TE._HANDLERS:
         hits.extend(h for h in (handler(m, text) for m in pattern.finditer(text)) if h is not None)
-    hits.extend(TE._semester_hits(text, 0, len(text), semester))
-    hits.extend(TE._week_hits(text, 0, len(text), term_start))
+    hits.extend(TE.H.semester_hits(text, 0, len(text), semester))
+    hits.extend(TE.H.week_hits(text, 0, len(text), term_start))
     hits.sort(key=lambda h: (h.start, -h.end, h.label != "blocker"))
     resolved: list = []
     for hit in hits:

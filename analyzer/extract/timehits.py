@@ -1,0 +1,192 @@
+"""Candidate hits of the time grammar: each pattern match of ``extract.patterns`` turned into a span.
+
+A handler reads the groups of one match, validates its numbers (months 1–12, days 1–31, weeks up
+to 30) and gives a :class:`Hit` holding a :class:`~analyzer.models.TimeSpan`, a bare time word
+(a teaching week or term part whose months are unknown) or nothing. ``timeexpr`` runs the patterns
+and resolves overlapping hits; the decisions are listed in its docstring.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import accumulate, pairwise
+from typing import Literal, NamedTuple
+
+from analyzer.extract import patterns as P
+from analyzer.extract.numerals import cn_to_int
+from analyzer.models import TimeSpan
+
+Semester = Literal["spring", "autumn"]
+
+_YEAR_OFFSETS = {"次年": 1, "明年": 1, "来年": 1, "翌年": 1, "下一年": 1, "去年": -1, "上年": -1, "前年": -2}
+_BEFORE_FORMS = {"以前": "前", "之前": "前", "前": "前", "前后": "前后"}
+_SEASONS = {"春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 2)}
+_VACATIONS = {"寒假": (1, 2), "暑假": (7, 8), "暑期": (7, 8)}
+_SEMESTER_MONTHS = {
+    "spring": {"start": (2, 3), "mid": (4, 5), "end": (6, 7)},
+    "autumn": {"start": (9, 9), "mid": (11, 11), "end": (1, 1)},
+}
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # a non-leap year
+_MONTH_FIRST_DAY = (0, *accumulate(_MONTH_DAYS))  # day-of-year (0-based) of each month's day 1
+_MAX_WEEK = 30
+_HOLIDAY_MONTHS = {name: (first, last, day) for name, _pattern, first, last, day in P.HOLIDAYS}
+_SHORT_NAME_START = frozenset("三五六七八十0123456789")
+
+
+class Hit(NamedTuple):
+    """A candidate match: a span, a bare time word (第三周, 学期末: no months known) or a blocker."""
+
+    start: int
+    end: int
+    span: TimeSpan | None
+    label: str = "span"  # span | bare (a time word whose months are unknown) | blocker
+
+
+def _month(value: str | None) -> int | None:
+    n = cn_to_int(value) if value else None
+    return n if n is not None and 1 <= n <= 12 else None
+
+
+def _day(value: str | None) -> int | None:
+    n = cn_to_int(value) if value else None
+    return n if n is not None and 1 <= n <= 31 else None
+
+
+def _qualifier(part: str | None, before: str | None) -> str | None:
+    text = (part or "") + (_BEFORE_FORMS[before] if before else "")
+    return text or None
+
+
+def _span(text: str, start: int, end: int, first: int, last: int, kind: str, **extra: object) -> Hit:
+    span = TimeSpan(text[start:end], first, last, start=start, end=end, kind=kind, **extra)  # type: ignore[arg-type]
+    return Hit(start, end, span)
+
+
+def month_hit(m: re.Match[str], text: str) -> Hit | None:
+    """A month, list, range or date from ``MONTH_EXPR``."""
+    start = m.start() if m.group("yw") else m.start("m1")
+    if P.LUNAR_BEFORE.search(text, max(0, start - 2), start):
+        return None
+    first, last, day = _month(m.group("m1")), None, None
+    ranged = m.group("m2") or m.group("d3")
+    qualifier = _qualifier(m.group("part") if ranged else m.group("p1") or m.group("part"), m.group("before"))
+    offset = _YEAR_OFFSETS.get(m.group("yw") or "", 0)
+    if m.group("lst"):
+        values = [first, *(_month(v) for v in m.group("lst").split("、")[1:])]
+        ok = all(values) and all(a < b for a, b in pairwise(values))  # type: ignore[operator]
+        at_line_start = not text[text.rfind("\n", 0, start) + 1 : start].strip()
+        if ok and not (at_line_start and (m.group("m1").isdigit() or values[1] != values[0] + 1)):  # type: ignore[operator]
+            first, last = values[0], values[-1]
+        else:  # 1、3月: the first number is item numbering; read the time again after it
+            again = P.MONTH_EXPR.match(text, m.start("lst") + m.group("lst").rfind("、") + 1)
+            return month_hit(again, text) if again and not again.group("lst") else None
+    elif m.group("mr"):
+        last = _month(m.group("mr"))
+    else:
+        if m.group("d1"):
+            day = _day(m.group("d1"))
+            if day is None or (m.group("d1b") and _day(m.group("d1b")) is None):
+                return None
+        if m.group("m2"):
+            last = _month(m.group("m2"))
+            if last is None:
+                return None
+        elif m.group("d3") and _day(m.group("d3")) is None:
+            return None
+    if first is None:
+        return None
+    last = first if last is None else last
+    kind = "date" if day else "month"
+    return _span(text, start, m.end(), first, last, kind, qualifier=qualifier, day=day, year_offset=offset)
+
+
+def numeric_date_hit(m: re.Match[str], text: str) -> Hit | None:
+    month, day = _month(m.group("m")), _day(m.group("d"))
+    if month is None or day is None:
+        return None
+    return _span(text, m.start(), m.end(), month, month, "date", day=day)
+
+
+def quarter_hit(m: re.Match[str], text: str) -> Hit | None:
+    q1 = cn_to_int(m.group("q1") or m.group("qn"))
+    q2 = cn_to_int(m.group("q2")) if m.group("q2") else q1
+    if not q1 or not q2 or q2 < q1:
+        return None
+    first, last = _narrow((q1 - 1) * 3 + 1, q2 * 3, m.group("part"))
+    qualifier = _qualifier(m.group("part"), m.group("before"))
+    return _span(text, m.start(), m.end(), first, last, "quarter", qualifier=qualifier)
+
+
+def _narrow(first: int, last: int, part: str | None) -> tuple[int, int]:
+    """The months of a period's end (末/底) or start (初): 第一季度末 → 3, 下半年初 → 7."""
+    if part in ("末", "底"):
+        return last, last
+    return (first, first) if part == "初" else (first, last)
+
+
+def half_year_hit(m: re.Match[str], text: str) -> Hit | None:
+    if m.group("yp"):  # 年初 / 年底 / 年末 / 年终
+        month = 1 if m.group("yp") == "初" else 12
+        qualifier = _qualifier(m.group("yp") if m.group("yp") != "终" else "末", m.group("before2"))
+        return _span(text, m.start(), m.end(), month, month, "year_part", qualifier=qualifier)
+    first, last = _narrow(*((1, 6) if m.group("h") == "上" else (7, 12)), m.group("part"))
+    qualifier = _qualifier(m.group("part"), m.group("before"))
+    return _span(text, m.start(), m.end(), first, last, "half_year", qualifier=qualifier)
+
+
+def vacation_hit(m: re.Match[str], text: str) -> Hit | None:
+    first, last = _VACATIONS[m.group("v")]
+    qualifier = _qualifier(None, m.group("before"))
+    return _span(text, m.start(), m.end(), first, last, "vacation", qualifier=qualifier)
+
+
+def holiday_hit(m: re.Match[str], text: str) -> Hit | None:
+    name = m.lastgroup
+    if name == "before":
+        name = next(n for n in _HOLIDAY_MONTHS if m.group(n) is not None)
+    first, last, day = _HOLIDAY_MONTHS[name or ""]
+    start = m.start()
+    if start and text[start] in _SHORT_NAME_START and P.NUMBER_BEFORE.match(text, start - 1):
+        return None  # 15.1劳动节, 二十五一: the name continues a longer number
+    qualifier = _qualifier(None, m.group("before"))
+    return _span(text, start, m.end(), first, last, "holiday", qualifier=qualifier, day=day)
+
+
+def season_hit(m: re.Match[str], text: str) -> Hit | None:
+    first, last = _SEASONS[m.group("s")]
+    return _span(text, m.start(), m.end(), first, last, "season")
+
+
+def _week_month(term_start: int, week: int) -> int:
+    """The month in which teaching week ``week`` starts (week 1 starts on day 1 of ``term_start``)."""
+    day = (_MONTH_FIRST_DAY[term_start - 1] + (week - 1) * 7) % 365
+    return next(i for i in range(12) if day < _MONTH_FIRST_DAY[i + 1]) + 1
+
+
+
+def semester_hits(text: str, lo: int, hi: int, semester: Semester | None) -> list[Hit]:
+    """School-term parts (开学初, 期中, 学期末): spans with ``semester``, else bare hits."""
+    hits = []
+    for m in P.SEMESTER_PART.finditer(text, lo, hi):
+        if semester is None:
+            hits.append(Hit(m.start(), m.end(), None, "bare"))
+        else:
+            first, last = _SEMESTER_MONTHS[semester][m.lastgroup or "start"]
+            hits.append(_span(text, m.start(), m.end(), first, last, "semester"))
+    return hits
+
+
+def week_hits(text: str, lo: int, hi: int, term_start: int | None) -> list[Hit]:
+    """Teaching weeks: spans with ``term_start``, else bare hits (no months)."""
+    hits = []
+    for m in P.WEEK.finditer(text, lo, hi):
+        w1 = cn_to_int(m.group("w1"))
+        w2 = cn_to_int(m.group("w2")) if m.group("w2") else w1
+        if not w1 or not w2 or not 1 <= w1 <= w2 <= _MAX_WEEK:
+            continue
+        if term_start is None or not 1 <= term_start <= 12:
+            hits.append(Hit(m.start(), m.end(), None, "bare"))
+        else:
+            first, last = _week_month(term_start, w1), _week_month(term_start, w2)
+            hits.append(_span(text, m.start(), m.end(), first, last, "week"))
+    return hits
