@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import fields
+from functools import lru_cache
 from typing import Any
 
 from analyzer.models import ParsedDocument, Plan
@@ -36,12 +37,10 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             }
             for s in plan.sections
         ],
-        "schedule": [asdict(item) for item in plan.schedule],
-        "tasks": [
-            {**asdict(t), "months": list(t.months), "targets": list(t.targets)} for t in plan.tasks
-        ],
+        "schedule": [_record(item) for item in plan.schedule],
+        "tasks": [{**_record(t), "months": list(t.months), "targets": list(t.targets)} for t in plan.tasks],
         "keywords": [{"term": k.term, "weight": round(k.weight, 6), "count": k.count} for k in plan.keywords],
-        "findings": [asdict(f) for f in plan.findings],
+        "findings": [_record(f) for f in plan.findings],
     }
 
 
@@ -53,18 +52,56 @@ def document_to_dict(doc: ParsedDocument) -> dict[str, Any]:
         "encoding": doc.encoding,
         "error": doc.error,
         "plans": [plan_to_dict(p) for p in doc.plans],
-        "findings": [asdict(f) for f in doc.findings],
+        "findings": [_record(f) for f in doc.findings],
     }
+
+
+def _record(obj: Any) -> dict[str, Any]:
+    """A flat record's fields as a dict (``dataclasses.asdict`` without its deep copy)."""
+    return {name: getattr(obj, name) for name in _field_names(type(obj))}
+
+
+@lru_cache(maxsize=16)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 def to_json(docs: Iterable[ParsedDocument], *, indent: int | None = 2) -> str:
     """The whole ``parse`` output as a JSON string (UTF-8 text, ``ensure_ascii=False``).
 
+    With ``indent``, documents and plans are laid out over lines and every record (a section, a
+    schedule item, a task, a finding) is written on one line of its own: easy to read and to
+    grep, and written by the C encoder (a fully indented dump is four times slower).
+    ``indent=None`` gives compact JSON.
+
     >>> to_json([])[:30]
     '{\\n  "schema_version": "1",\\n  "'
     """
     payload = {"schema_version": SCHEMA_VERSION, "documents": [document_to_dict(d) for d in docs]}
-    return json.dumps(payload, ensure_ascii=False, indent=indent)
+    if indent is None:
+        return json.dumps(payload, ensure_ascii=False)
+    return _layout(payload, " " * indent, 0)
+
+
+# Lists whose items are flat records, written one record per line.
+_RECORD_LISTS = frozenset({"sections", "schedule", "tasks", "keywords", "findings"})
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+def _layout(value: Any, pad: str, level: int, *, records: bool = False) -> str:
+    """``value`` as JSON indented by ``pad`` per level; the items of a record list compact, one per line."""
+    if not isinstance(value, (dict, list)) or not value:
+        return _compact(value)
+    inner = pad * (level + 1)
+    if isinstance(value, dict):
+        parts = [f"{inner}{_compact(k)}: {_layout(v, pad, level + 1, records=k in _RECORD_LISTS)}"
+                 for k, v in value.items()]
+        return "{\n" + ",\n".join(parts) + "\n" + pad * level + "}"
+    parts = [inner + (_compact(v) if records else _layout(v, pad, level + 1)) for v in value]
+    return "[\n" + ",\n".join(parts) + "\n" + pad * level + "]"
 
 
 def to_text(doc: ParsedDocument) -> str:
