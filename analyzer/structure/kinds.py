@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -30,9 +31,33 @@ def _term_table() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
         for term, weight in terms.items():
             if term not in lookup or lookup[term][1] < weight:
                 lookup[term] = (kind, weight)
-    alternation = "|".join(re.escape(t) for t in sorted(lookup, key=len, reverse=True))
+    first = "".join(sorted({t[0] for t in lookup}))
     # A zero-width lookahead lets matches overlap: 主要活动安排 gives 主要活动 at 0 and 活动安排 at 2.
-    return re.compile(f"(?=({alternation}))"), lookup
+    # The terms are compiled as a trie (longest term first at every branch), the same matches as
+    # a longest-first alternation; a first-character test skips positions where no term starts.
+    return re.compile(f"(?=[{re.escape(first)}])(?=({_trie_pattern(lookup)}))"), lookup
+
+
+def _trie_pattern(terms: Iterable[str]) -> str:
+    """A regex matching, at a position, the longest of ``terms`` that starts there."""
+    root: dict[str, dict] = {}
+    for term in terms:
+        node = root
+        for char in term:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a term ends here
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        # Greedy optional: the longer term is tried first, the term ending here is the fallback.
+        return f"(?:{body})?"
+
+    return build(root)
 
 
 def _hits(text: str) -> list[tuple[int, int, str, str]]:

@@ -267,7 +267,7 @@ class _OutlineBuilder:
         draft.body = draft.body[: max(len(draft.body) - tail, 0)].rstrip() if len(draft.body) > tail else ""
         if len(draft.title) > len(draft.text):
             prefix = draft.heading[: len(draft.heading) - len(draft.title)]
-            draft.title = P.TITLE_TRAIL.sub("", draft.text).strip()
+            draft.title = draft.text.rstrip(P.TITLE_TRAIL_CHARS).strip()
             draft.heading = prefix + draft.title
 
 
@@ -312,12 +312,7 @@ def parse_outline(lines: Sequence[str], *, first_line: int = 1) -> Outline:
 def _finish(drafts: list[_Draft], lines: Sequence[str], first_line: int, last_line: int, *,
             shift: int = 0) -> tuple[Section, ...]:
     """Compute spans and kinds, top-down; ``shift`` moves parent indices past a preamble section."""
-    ends: list[int] = [last_line] * len(drafts)
-    for i, d in enumerate(drafts):
-        for j in range(i + 1, len(drafts)):
-            if drafts[j].level <= d.level:
-                ends[i] = max(d.line, drafts[j].line - 1)
-                break
+    ends = _ends(drafts, last_line)
     kinds: list[str] = [""] * len(drafts)
     for i, d in enumerate(drafts):
         if d.style == "period":
@@ -338,6 +333,21 @@ def _finish(drafts: list[_Draft], lines: Sequence[str], first_line: int, last_li
                 kind=kinds[i], line=d.line, end_line=ends[i], style=d.style, body=d.body, text=d.text)
         for i, d in enumerate(drafts)
     )
+
+
+def _ends(drafts: list[_Draft], last_line: int) -> list[int]:
+    """Each section ends before the next heading at its level or shallower (else at ``last_line``).
+
+    One pass with a stack of the still-open sections, whose levels strictly increase upwards.
+    """
+    ends: list[int] = [last_line] * len(drafts)
+    open_: list[int] = []
+    for j, d in enumerate(drafts):
+        while open_ and drafts[open_[-1]].level >= d.level:
+            i = open_.pop()
+            ends[i] = max(drafts[i].line, d.line - 1)
+        open_.append(j)
+    return ends
 
 
 def _has_period_descendant(drafts: list[_Draft], i: int) -> bool:

@@ -7,6 +7,7 @@ them and never compile their own.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Chinese numerals as they appear in numbering (一 … 九十九, with 〇/零/两 and the 大写 forms).
 CN_DIGITS = "〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾"
@@ -92,6 +93,21 @@ STYLE_PATTERNS: dict[str, re.Pattern[str]] = {
     "circled": re.compile(r"^(?P<tok>(?P<n>[①-⑳])\s*)"),
 }
 
+
+
+@lru_cache(maxsize=16)
+def style_chain(styles: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex trying the numbering ``styles`` in order (the first that matches wins, as one
+    ``match`` per style would): each alternative is a group named after its style, with its
+    groups renamed ``tok_<style>`` and ``n_<style>``. Compiled on first use."""
+    alternatives = []
+    for style in styles:
+        source = STYLE_PATTERNS[style].pattern.removeprefix("^")
+        source = source.replace("(?P<tok>", f"(?P<tok_{style}>").replace("(?P<n>", f"(?P<n_{style}>")
+        alternatives.append(f"(?P<{style}>{source})")
+    return re.compile("^(?:" + "|".join(alternatives) + ")")
+
+
 # Canonical rank of each style on the ladder 一、 > （一） > 1、 > （1） > ①; smaller is outer.
 STYLE_RANK: dict[str, int] = {
     "label": 0,
@@ -161,6 +177,13 @@ TITLE_END = re.compile(r"[。！？!?；;:：]")
 LABEL_COLON = re.compile(r"^(?P<label>[^\s。！？!?；;,，:：]{2,16}?)\s*[:：]\s*(?P<body>.*)$")
 # Trailing punctuation to strip from a title.
 TITLE_TRAIL = re.compile(r"[\s。.．、,，:：；;！!？?]+$")
+# The same set as characters for ``str.rstrip`` (what TITLE_TRAIL.sub("", s) removes, without a
+# regex): the punctuation above and every character ``\s`` matches (str.isspace).
+TITLE_TRAIL_CHARS = (
+    "。.．、,，:：；;！!？?"
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 # Sentence-like content: any inner clause punctuation.
 CLAUSE_PUNCT = re.compile(r"[，,。；;！？!?]")
 
@@ -192,6 +215,9 @@ PHASE_HEADING = re.compile(
 )
 # Needed by the pattern above: a bare number must be followed by 月 somewhere in the period.
 PERIOD_HAS_TIME_WORD = re.compile(r"月|季度|半年|寒|暑|学期|期末|期中|周|开学")
+# Cheap prefilter of period_heading_text: a period heading (either pattern above, or the time
+# grammar's, which needs PERIOD_HINT) holds one of these words somewhere.
+PERIOD_ANY_WORD = re.compile(r"月|季度|半年|寒|暑|学期|期末|期中|周|开学|阶段")
 
 # A signature: a short line naming the issuing body, followed by the date ("XX工会" / "2019年2月").
 SIGNATURE_UNIT = re.compile(
