@@ -38,6 +38,11 @@ def _term_table() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
     return re.compile(f"(?=[{re.escape(first)}])(?=({_trie_pattern(lookup)}))"), lookup
 
 
+@lru_cache(maxsize=1)
+def _longest_term() -> int:
+    return max(map(len, _term_table()[1]))
+
+
 def _trie_pattern(terms: Iterable[str]) -> str:
     """A regex matching, at a position, the longest of ``terms`` that starts there."""
     root: dict[str, dict] = {}
@@ -92,6 +97,10 @@ def is_section_name(text: str) -> str | None:
     >>> is_section_name("具体时间安排")
     'schedule'
     """
+    if len(P.NAME_MODIFIER_CHARS.sub("", text)) > _longest_term() + 2:
+        # Even with the longest synonym taken out, more than two characters would stay that no
+        # modifier removes: the rule below cannot accept this line, skip the scan.
+        return None
     hits = _hits(text)
     if not hits:
         return None
@@ -120,13 +129,13 @@ def classify_heading(title: str, *, body: str = "", has_period_children: bool = 
     >>> classify_heading("筑牢一个防线，全力维护区域的和谐与稳定")
     'main_tasks'
     """
-    found = match_kind(title)
     if parent_kind is not None and level > 1:
         if parent_kind == "schedule":
             return "schedule"
         # A nested heading keeps its parent's kind unless it names a section outright.
         named = is_section_name(title)
         return named if named is not None else parent_kind
+    found = match_kind(title)
     if has_period_children:
         return "schedule"
     if found is not None and found[0] == "other" and is_section_name(title) != "other":
