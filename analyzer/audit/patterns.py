@@ -33,3 +33,8 @@ PLACEHOLDER = re.compile(
 EVIDENCE_CONTEXT = re.compile(rf"[{_CJK}A-Za-z0-9_＿×*“”‘’]")
 # Things that look like placeholders but are not: 1+X 证书, X光, X射线, PPT, Excel cells …
 NOT_PLACEHOLDER = re.compile(r"^(?:[XxＸ](?:光|射线|线|型|轴)|[Xx]{3,}[A-Za-z])")
+# Cheap prefilter: a line can hold a placeholder only if it has one of these characters or an
+# empty “” / 《》 pair (every PLACEHOLDER alternative needs one of them).
+PLACEHOLDER_TRIGGER = re.compile(r"[_＿XxＸｘZzYyＹ×✕○〇*＊\[【［某称]|“”|《》")
+# Its characters as one class (a single class is scanned fast): a line without any skips the above.
+PLACEHOLDER_TRIGGER_CHARS = re.compile(r"[_＿XxＸｘZzYyＹ×✕○〇*＊\[【［某称“《]")

@@ -8,7 +8,6 @@ from analyzer.audit import patterns as P
 from analyzer.models import Finding
 
 _CONTEXT = 3  # characters of context quoted on each side
-_TRIGGERS = frozenset("_＿XxＸｘZzYyＹ×✕○〇*＊[【［某称")
 
 
 def _widen(line: str, start: int, end: int) -> str:
@@ -29,8 +28,9 @@ def find_placeholders(lines: Sequence[str], *, first_line: int = 1) -> list[Find
     ['20__年', '以_为指导']
     """
     findings: list[Finding] = []
+    has_trigger_char = P.PLACEHOLDER_TRIGGER_CHARS.search
     for offset, line in enumerate(lines):
-        if _TRIGGERS.isdisjoint(line) and "“”" not in line and "《》" not in line:
+        if not line or has_trigger_char(line) is None or P.PLACEHOLDER_TRIGGER.search(line) is None:
             continue  # most lines hold no character a placeholder is made of
         for m in P.PLACEHOLDER.finditer(line):
             token = m.group(0)

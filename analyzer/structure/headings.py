@@ -17,16 +17,17 @@ def split_title(text: str) -> tuple[str, str]:
     ('及时主动预警，协调化解纠纷', '目前，我区劳动关系…')
     """
     text = text.strip()
-    m = P.LABEL_COLON.match(text)
+    # Each pattern needs its literal separator: test for it before running the pattern.
+    m = P.LABEL_COLON.match(text) if ":" in text or "：" in text else None
     if m is not None:
-        return P.TITLE_TRAIL.sub("", m.group("label")).strip(), m.group("body").strip()
-    m = P.SPACE_TITLE.match(text)
+        return m.group("label").rstrip(P.TITLE_TRAIL_CHARS).strip(), m.group("body").strip()
+    m = P.SPACE_TITLE.match(text) if " " in text else None
     if m is not None:
         return m.group("title"), m.group("body").strip()
     m = P.TITLE_END.search(text)
     if m is not None and m.start() <= _MAX_TITLE and m.end() < len(text):
         return text[: m.start()].strip(), text[m.end():].strip()
-    return P.TITLE_TRAIL.sub("", text).strip(), ""
+    return text.rstrip(P.TITLE_TRAIL_CHARS).strip(), ""
 
 
 def period_heading_text(segment: str) -> tuple[str, str] | None:
@@ -40,24 +41,26 @@ def period_heading_text(segment: str) -> tuple[str, str] | None:
     """
     if "|" in segment or "｜" in segment:
         return None  # a table row ("| 1月 | 2月 |") is read by the schedule, never a heading
+    if P.PERIOD_ANY_WORD.search(segment) is None:
+        return None  # none of the three readings below can succeed without a time word
     m = P.PERIOD_HEADING.match(segment)
     if m is not None and P.PERIOD_HAS_TIME_WORD.search(m.group("period")):
         if not m.group("body") or "主题" in segment[: m.start("body")]:
             # the whole heading, dates in brackets included: 第1-2周（9月2日—9月15日）
-            return P.TITLE_TRAIL.sub("", segment).strip(), ""
+            return segment.rstrip(P.TITLE_TRAIL_CHARS).strip(), ""
         head = segment[: m.start("body")]
-        return P.TITLE_TRAIL.sub("", head).strip(), m.group("body").strip()
-    m = P.PHASE_HEADING.match(segment)
+        return head.rstrip(P.TITLE_TRAIL_CHARS).strip(), m.group("body").strip()
+    m = P.PHASE_HEADING.match(segment) if "阶段" in segment else None
     if m is not None and P.PERIOD_HAS_TIME_WORD.search(m.group("when")):
         body = m.group("body").strip().rstrip("。.")
         if len(body) <= _MAX_PHASE_LABEL:  # "第一阶段（3月—4月）：宣传发动" — the label names the phase
-            return P.TITLE_TRAIL.sub("", segment).strip(), ""
+            return segment.rstrip(P.TITLE_TRAIL_CHARS).strip(), ""
         return m.group("head"), m.group("body").strip()
     if len(segment) <= 40 and P.PERIOD_HINT.search(segment):
         from analyzer.extract.timeexpr import period_heading
 
         if period_heading(segment) is not None:
-            return P.TITLE_TRAIL.sub("", segment).strip(), ""
+            return segment.rstrip(P.TITLE_TRAIL_CHARS).strip(), ""
     return None
 
 
@@ -68,11 +71,11 @@ def label_heading(segment: str) -> tuple[str, str, str] | None:
     ('工作目标', '全年发展会员200名', 'goals')
     """
     if len(segment) <= MAX_LABEL_LINE and not P.CLAUSE_PUNCT.search(segment.rstrip("。:：")):
-        name = P.TITLE_TRAIL.sub("", segment).strip()
+        name = segment.rstrip(P.TITLE_TRAIL_CHARS).strip()
         kind = is_section_name(name)
         if kind is not None:
             return name, "", kind
-    m = P.LABEL_COLON.match(segment)
+    m = P.LABEL_COLON.match(segment) if ":" in segment or "：" in segment else None
     if m is not None:
         label = m.group("label").strip()
         kind = is_section_name(label)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -30,9 +31,38 @@ def _term_table() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
         for term, weight in terms.items():
             if term not in lookup or lookup[term][1] < weight:
                 lookup[term] = (kind, weight)
-    alternation = "|".join(re.escape(t) for t in sorted(lookup, key=len, reverse=True))
+    first = "".join(sorted({t[0] for t in lookup}))
     # A zero-width lookahead lets matches overlap: 主要活动安排 gives 主要活动 at 0 and 活动安排 at 2.
-    return re.compile(f"(?=({alternation}))"), lookup
+    # The terms are compiled as a trie (longest term first at every branch), the same matches as
+    # a longest-first alternation; a first-character test skips positions where no term starts.
+    return re.compile(f"(?=[{re.escape(first)}])(?=({_trie_pattern(lookup)}))"), lookup
+
+
+@lru_cache(maxsize=1)
+def _longest_term() -> int:
+    return max(map(len, _term_table()[1]))
+
+
+def _trie_pattern(terms: Iterable[str]) -> str:
+    """A regex matching, at a position, the longest of ``terms`` that starts there."""
+    root: dict[str, dict] = {}
+    for term in terms:
+        node = root
+        for char in term:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a term ends here
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        # Greedy optional: the longer term is tried first, the term ending here is the fallback.
+        return f"(?:{body})?"
+
+    return build(root)
 
 
 def _hits(text: str) -> list[tuple[int, int, str, str]]:
@@ -67,6 +97,10 @@ def is_section_name(text: str) -> str | None:
     >>> is_section_name("具体时间安排")
     'schedule'
     """
+    if len(P.NAME_MODIFIER_CHARS.sub("", text)) > _longest_term() + 2:
+        # Even with the longest synonym taken out, more than two characters would stay that no
+        # modifier removes: the rule below cannot accept this line, skip the scan.
+        return None
     hits = _hits(text)
     if not hits:
         return None
@@ -95,13 +129,13 @@ def classify_heading(title: str, *, body: str = "", has_period_children: bool = 
     >>> classify_heading("筑牢一个防线，全力维护区域的和谐与稳定")
     'main_tasks'
     """
-    found = match_kind(title)
     if parent_kind is not None and level > 1:
         if parent_kind == "schedule":
             return "schedule"
         # A nested heading keeps its parent's kind unless it names a section outright.
         named = is_section_name(title)
         return named if named is not None else parent_kind
+    found = match_kind(title)
     if has_period_children:
         return "schedule"
     if found is not None and found[0] == "other" and is_section_name(title) != "other":

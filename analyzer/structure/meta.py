@@ -63,11 +63,11 @@ def _title_unit(title: str) -> str:
     """The part of a title that names the unit: before the year, or right after it when the title
     opens with the year (2025年城南区总工会工作计划); a 工会 after the year joins the unit
     (西湖镇中心中学2025年工会工作计划 → 西湖镇中心中学工会)."""
-    book = re.search(r"《([^》]+)》", title)
+    book = P.TITLE_BOOK.search(title)
     if book:
         title = book.group(1)
-    title = re.sub(r"^(?:【)?(?:篇[一二三四五六七八九十0-9]+|第[一二三四五六七八九十0-9]+篇)(?:】)?[:：、.]?", "", title.strip())
-    m = re.search(r"(?:19|20)[0-9]{2}(?:\s*[—–\-~至/]\s*(?:19|20)?[0-9]{2})?\s*(?:年度|学年度?|年)?|[_＿]{2,}年?|二〇..年", title)
+    title = P.TITLE_MARKER_PREFIX.sub("", title.strip())
+    m = P.TITLE_YEAR.search(title)
     if m is None:
         return P.PLAN_WORDS.split(title)[0]
     before, after = title[: m.start()], title[m.end():]
@@ -98,9 +98,9 @@ def find_unit(title: str | None, lines: Sequence[str], *, head_lines: int = 6) -
         seen += 1
         if seen > head_lines:
             break
-        first = re.split(r"[，,。；;:：]", P.YEAR_PREFIX.sub("", text[:80]).lstrip("，,、 "))[0]
-        if re.search(r"(?:将|要|在|围绕|继续|以)", first):
-            candidates.append(re.split(r"将|要|在|围绕|继续|以", first)[0])
+        first = P.CLAUSE_BREAK.split(P.YEAR_PREFIX.sub("", text[:80]).lstrip("，,、 "), maxsplit=1)[0]
+        if P.SUBJECT_END.search(first):
+            candidates.append(P.SUBJECT_END.split(first, maxsplit=1)[0])
     for k, text in enumerate(candidates):
         text = P.UNIT_NOISE.sub("", P.UNIT_PLACEHOLDER.sub("", text.strip()))
         # The title's head may carry more words; an opening sentence's subject must be the unit itself.
@@ -139,7 +139,7 @@ def find_signature(lines: Sequence[str]) -> tuple[int, str | None, int | None] |
         return i, unit_part or None, _year_value(year_m) if year_m else None
     year_m = P.YEAR.search(date_line)
     year = _year_value(year_m) if year_m else None
-    month_m = re.search(r"年\s*([0-9]{1,2})\s*月", date_line)
+    month_m = P.SIGN_MONTH.search(date_line)
     if year and month_m and int(month_m.group(1)) >= 11:
         year += 1
     first = i

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from analyzer.extract.numerals import cn_to_int
 from analyzer.structure import patterns as P
 
 
+@lru_cache(maxsize=512)  # numbering numerals are few (一 … 二十, 1 … 30); cleared by the benches
 def numeral_value(s: str) -> int | None:
     """Value of a numbering numeral: arabic, full-width, Chinese (一 … 九十九), ① or ⑴.
 
@@ -23,9 +24,8 @@ def numeral_value(s: str) -> int | None:
     return cn_to_int(s) if s else None
 
 
-@dataclass(frozen=True)
-class Token:
-    """A numbering token found at the start of a segment."""
+class Token(NamedTuple):
+    """A numbering token found at the start of a segment (a named tuple: built once per line)."""
 
     style: str
     number: str  # as written, e.g. "一", "3", "1.2"
@@ -85,19 +85,38 @@ def match_token(segment: str, *, decimal: bool = True) -> Token | None:
     """
     if not segment or segment[0] not in P.NUMBERING_FIRST_CHARS:
         return None
-    for style in _candidates(segment[0], decimal):
-        m = P.STYLE_PATTERNS[style].match(segment)
+    styles = _candidates(segment[0], decimal)
+    # One regex tries the candidate styles in order; its alternative named after the style matched.
+    m = P.style_chain(styles).match(segment)
+    if m is None:
+        return None
+    style = m.lastgroup
+    assert style is not None
+    token = _read(style, m.group(f"n_{style}"), m.group(f"tok_{style}"), segment[m.end(f"tok_{style}"):], segment)
+    if token is not _NEXT:
+        return token
+    # The first style read a zero numeral (〇、): try the styles after it one by one.
+    for later in styles[styles.index(style) + 1:]:
+        m = P.STYLE_PATTERNS[later].match(segment)
         if m is None:
             continue
-        number = m.group("n")
-        rest = segment[m.end("tok"):]
-        if style in ("dec2", "dec3"):
-            if P.HOLIDAY_DOTTED.match(segment) and P.HOLIDAY_WORDS.match(rest):
-                return None  # 3.8妇女节 / 5.1前后: a holiday, not decimal numbering
-            parts = tuple(int(x) for x in number.replace("．", ".").split("."))
-            return Token(style, number, parts[-1], m.group("tok").strip(), rest, parts)
-        value = numeral_value(number)
-        if value is None or value == 0:
-            continue
-        return Token(style, number, value, m.group("tok").strip(), rest)
+        token = _read(later, m.group("n"), m.group("tok"), segment[m.end("tok"):], segment)
+        if token is not _NEXT:
+            return token
     return None
+
+
+_NEXT = Token("", "", 0, "", "")  # sentinel of _read: this style's numeral is no number, try the next
+
+
+def _read(style: str, number: str, tok: str, rest: str, segment: str) -> Token | None:
+    """The token a matched style gives; None for a holiday date; ``_NEXT`` for a zero numeral."""
+    if style in ("dec2", "dec3"):
+        if P.HOLIDAY_DOTTED.match(segment) and P.HOLIDAY_WORDS.match(rest):
+            return None  # 3.8妇女节 / 5.1前后: a holiday, not decimal numbering
+        parts = tuple(int(x) for x in number.replace("．", ".").split("."))
+        return Token(style, number, parts[-1], tok.strip(), rest, parts)
+    value = numeral_value(number)
+    if value is None or value == 0:
+        return _NEXT
+    return Token(style, number, value, tok.strip(), rest)

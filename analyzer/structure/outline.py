@@ -16,7 +16,7 @@ _MAX_HEADING_TITLE = 15  # a bare heading's title is short; longer ones are list
 _MAX_PLAIN_HEADING = 40  # an unnumbered heading (period, section name) is never longer
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     """An open heading on the outline stack."""
 
@@ -28,7 +28,7 @@ class _Open:
     item: bool = False  # a list item with text of its own, not a bare heading
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     heading: str
     title: str
@@ -130,14 +130,15 @@ class _OutlineBuilder:
 
     def _emit(self, *, depth: int, style: str, value: int, number: str | None, heading: str,
               title: str, body: str, line: int, hint: str | None, parts: tuple[int, ...] = (),
-              text: str = "") -> None:
-        parent = self.stack[depth - 1].index if depth > 0 else None
-        index = len(self.drafts)
-        self.drafts.append(_Draft(heading, title, number, depth + 1, parent, line, style, body, text))
+              text: str = "", period_title: bool = False) -> None:
+        stack, drafts = self.stack, self.drafts
+        parent = stack[depth - 1].index if depth > 0 else None
+        index = len(drafts)
+        drafts.append(_Draft(heading, title, number, depth + 1, parent, line, style, body, text, period_title))
         if parent is not None:
-            self.drafts[parent].children.append(index)
-        item = bool(body) or len(title) > _MAX_HEADING_TITLE or bool(P.CLAUSE_PUNCT.search(title))
-        self.stack.append(_Open(style, value, index, hint, parts, item))
+            drafts[parent].children.append(index)
+        item = bool(body) or len(title) > _MAX_HEADING_TITLE or P.CLAUSE_PUNCT.search(title) is not None
+        stack.append(_Open(style, value, index, hint, parts, item))
 
     # -- recognising ---------------------------------------------------------------------------
 
@@ -168,10 +169,13 @@ class _OutlineBuilder:
         tok = match_token(text)
         if tok is not None and tok.style in ("dec2", "dec3") and not self._accept_decimal(tok, text):
             tok = match_token(text, decimal=False)  # "1.3月份，…" is item 1, not section 1.3
-        if tok is not None and tok.style in ("cn_dun", "ar_dun") and P.PERIOD_HEADING.match(text):
-            tok = None  # 三、四月份 is a month list, not 三、 (二、下半年工作计划 stays a numbered heading)
+        if (tok is not None and tok.style in ("cn_dun", "ar_dun") and "月" in text
+                and P.PERIOD_HEADING.match(text)):
+            # 三、四月份 is a month list, not 三、 (二、下半年工作计划 stays a numbered heading); after
+            # a 、-style number only a month range (…、四月) can make the line a period heading.
+            tok = None
         if tok is not None:
-            if P.PROSE_ENUM.match(tok.rest) and tok.style not in ("cn_dun", "cn_paren"):
+            if tok.style not in ("cn_dun", "cn_paren") and P.PROSE_ENUM.match(tok.rest):
                 return False
             rest = tok.rest.strip()
             if not rest:
@@ -193,8 +197,7 @@ class _OutlineBuilder:
             self._emit(depth=depth, style=tok.style, value=tok.value, number=tok.number,
                        heading=f"{tok.prefix}{title}", title=title, body=body, line=line,
                        hint="schedule" if period_title else (hint[0] if hint and hint[1] >= 3 else None),
-                       parts=tok.parts, text=rest)
-            self.drafts[-1].period_title = period_title
+                       parts=tok.parts, text=rest, period_title=period_title)
             return True
         period = period_heading_text(text)
         if period is not None and P.DATED_YEAR.match(text) and P.SIGNATURE_UNIT.search(self.prev):
@@ -229,31 +232,31 @@ class _OutlineBuilder:
         text = text.strip()
         if not text:
             return
-        emitted: list[tuple[int, int]] = []  # (draft index, start offset in the line)
         before = len(self.drafts)
         self.segment(text, line)
-        if len(self.drafts) > before:
-            emitted.append((len(self.drafts) - 1, 0))
         self.prev = text
-        if len(text) >= 6 and P.GLUED_HINT.search(text, 1):
-            start = 0
-            for m in P.GLUED_SPLIT.finditer(text, 1):
-                pos = m.end()
-                if pos <= start:
-                    continue
-                rest = text[pos:]
-                tok = match_token(rest)
-                if tok is not None and tok.style not in ("dec2", "dec3") and (
-                    self._expected(tok) or (tok.value == 1 and P.NEW_LIST_AFTER.match(text[m.start() - 1]))
-                ):
-                    pass
-                elif not self._expected_period(rest):
-                    continue
-                start = pos
-                before = len(self.drafts)
-                self.segment(rest, line)
-                if len(self.drafts) > before:
-                    emitted.append((len(self.drafts) - 1, pos))
+        if len(text) < 6 or P.GLUED_HINT.search(text, 1) is None:
+            return  # nothing glued further on: the line's section keeps the whole line
+        # (draft index, start offset in the line) of each section this line opens
+        emitted: list[tuple[int, int]] = [(before, 0)] if len(self.drafts) > before else []
+        start = 0
+        for m in P.GLUED_SPLIT.finditer(text, 1):
+            pos = m.end()
+            if pos <= start:
+                continue
+            rest = text[pos:]
+            tok = match_token(rest)
+            if tok is not None and tok.style not in ("dec2", "dec3") and (
+                self._expected(tok) or (tok.value == 1 and P.NEW_LIST_AFTER.match(text[m.start() - 1]))
+            ):
+                pass
+            elif not self._expected_period(rest):
+                continue
+            start = pos
+            before = len(self.drafts)
+            self.segment(rest, line)
+            if len(self.drafts) > before:
+                emitted.append((len(self.drafts) - 1, pos))
         # Each section of this line ends where the next one starts.
         for (index, _pos), (_next_index, next_pos) in itertools.pairwise(emitted):
             self._cut(self.drafts[index], len(text) - next_pos)
@@ -267,7 +270,7 @@ class _OutlineBuilder:
         draft.body = draft.body[: max(len(draft.body) - tail, 0)].rstrip() if len(draft.body) > tail else ""
         if len(draft.title) > len(draft.text):
             prefix = draft.heading[: len(draft.heading) - len(draft.title)]
-            draft.title = P.TITLE_TRAIL.sub("", draft.text).strip()
+            draft.title = draft.text.rstrip(P.TITLE_TRAIL_CHARS).strip()
             draft.heading = prefix + draft.title
 
 
@@ -290,6 +293,8 @@ def parse_outline(lines: Sequence[str], *, first_line: int = 1) -> Outline:
     first_heading_line: int | None = None
     preamble_seen = False
     for offset, text in enumerate(lines):
+        if not text or text.isspace():
+            continue  # an empty line changes nothing (builder.line ignores it)
         n = first_line + offset
         before = len(builder.drafts)
         builder.line(text, n)
@@ -312,12 +317,7 @@ def parse_outline(lines: Sequence[str], *, first_line: int = 1) -> Outline:
 def _finish(drafts: list[_Draft], lines: Sequence[str], first_line: int, last_line: int, *,
             shift: int = 0) -> tuple[Section, ...]:
     """Compute spans and kinds, top-down; ``shift`` moves parent indices past a preamble section."""
-    ends: list[int] = [last_line] * len(drafts)
-    for i, d in enumerate(drafts):
-        for j in range(i + 1, len(drafts)):
-            if drafts[j].level <= d.level:
-                ends[i] = max(d.line, drafts[j].line - 1)
-                break
+    ends = _ends(drafts, last_line)
     kinds: list[str] = [""] * len(drafts)
     for i, d in enumerate(drafts):
         if d.style == "period":
@@ -338,6 +338,21 @@ def _finish(drafts: list[_Draft], lines: Sequence[str], first_line: int, last_li
                 kind=kinds[i], line=d.line, end_line=ends[i], style=d.style, body=d.body, text=d.text)
         for i, d in enumerate(drafts)
     )
+
+
+def _ends(drafts: list[_Draft], last_line: int) -> list[int]:
+    """Each section ends before the next heading at its level or shallower (else at ``last_line``).
+
+    One pass with a stack of the still-open sections, whose levels strictly increase upwards.
+    """
+    ends: list[int] = [last_line] * len(drafts)
+    open_: list[int] = []
+    for j, d in enumerate(drafts):
+        while open_ and drafts[open_[-1]].level >= d.level:
+            i = open_.pop()
+            ends[i] = max(drafts[i].line, d.line - 1)
+        open_.append(j)
+    return ends
 
 
 def _has_period_descendant(drafts: list[_Draft], i: int) -> bool:

@@ -7,6 +7,7 @@ them and never compile their own.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Chinese numerals as they appear in numbering (一 … 九十九, with 〇/零/两 and the 大写 forms).
 CN_DIGITS = "〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾"
@@ -32,6 +33,10 @@ MARKER_TRAILING_NUM = re.compile(
     rf"^\s*(?P<stem>[^。；;，,！？!?]{{4,40}}?(?:计划|方案|要点|安排|打算|思路|规划|总结|范文))"
     rf"\s*[（(]?(?P<n>{ANY_NUM})[）)]?\s*[:：]?\s*$"
 )
+
+# Prefilters: a 篇 marker holds 篇, 模板 or names a model text; a trailing-number title holds a plan word.
+MODEL_TEXT_WORD = re.compile(r"范文|例文|样文")
+PLAN_STEM_WORD = re.compile(r"计划|方案|要点|安排|打算|思路|规划|总结|范文")
 
 # A count in a compilation title or intro: "精选6篇", "(精选15篇)", "汇编8篇", "5篇".
 COMPILATION_COUNT = re.compile(rf"(?P<n>{ANY_NUM})\s*篇")
@@ -91,6 +96,21 @@ STYLE_PATTERNS: dict[str, re.Pattern[str]] = {
     # ① ② …
     "circled": re.compile(r"^(?P<tok>(?P<n>[①-⑳])\s*)"),
 }
+
+
+
+@lru_cache(maxsize=16)
+def style_chain(styles: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex trying the numbering ``styles`` in order (the first that matches wins, as one
+    ``match`` per style would): each alternative is a group named after its style, with its
+    groups renamed ``tok_<style>`` and ``n_<style>``. Compiled on first use."""
+    alternatives = []
+    for style in styles:
+        source = STYLE_PATTERNS[style].pattern.removeprefix("^")
+        source = source.replace("(?P<tok>", f"(?P<tok_{style}>").replace("(?P<n>", f"(?P<n_{style}>")
+        alternatives.append(f"(?P<{style}>{source})")
+    return re.compile("^(?:" + "|".join(alternatives) + ")")
+
 
 # Canonical rank of each style on the ladder 一、 > （一） > 1、 > （1） > ①; smaller is outer.
 STYLE_RANK: dict[str, int] = {
@@ -161,6 +181,13 @@ TITLE_END = re.compile(r"[。！？!?；;:：]")
 LABEL_COLON = re.compile(r"^(?P<label>[^\s。！？!?；;,，:：]{2,16}?)\s*[:：]\s*(?P<body>.*)$")
 # Trailing punctuation to strip from a title.
 TITLE_TRAIL = re.compile(r"[\s。.．、,，:：；;！!？?]+$")
+# The same set as characters for ``str.rstrip`` (what TITLE_TRAIL.sub("", s) removes, without a
+# regex): the punctuation above and every character ``\s`` matches (str.isspace).
+TITLE_TRAIL_CHARS = (
+    "。.．、,，:：；;！!？?"
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 # Sentence-like content: any inner clause punctuation.
 CLAUSE_PUNCT = re.compile(r"[，,。；;！？!?]")
 
@@ -192,6 +219,9 @@ PHASE_HEADING = re.compile(
 )
 # Needed by the pattern above: a bare number must be followed by 月 somewhere in the period.
 PERIOD_HAS_TIME_WORD = re.compile(r"月|季度|半年|寒|暑|学期|期末|期中|周|开学")
+# Cheap prefilter of period_heading_text: a period heading (either pattern above, or the time
+# grammar's, which needs PERIOD_HINT) holds one of these words somewhere.
+PERIOD_ANY_WORD = re.compile(r"月|季度|半年|寒|暑|学期|期末|期中|周|开学|阶段")
 
 # A signature: a short line naming the issuing body, followed by the date ("XX工会" / "2019年2月").
 SIGNATURE_UNIT = re.compile(
@@ -231,9 +261,23 @@ UNIT = re.compile(
     r"|学院|大学|支行|分行|项目部|教导处|办公室))"
 )
 
+# The end of an opening sentence's first clause, where its subject (the unit) is looked for.
+CLAUSE_BREAK = re.compile(r"[，,。；;:：]")
+# The verb or preposition after an opening sentence's subject: 区工会将… / 我校要… / 公司工会在…
+SUBJECT_END = re.compile(r"将|要|在|围绕|继续|以")
+
 UNIT_NOISE = re.compile(r"^(?:关于|附件[:：]?|印发|我们|我|本|今年|明年|全年|年度|在|为|做好|各|各级|基层|上级)+")
 
 YEAR_PREFIX = re.compile(r"^.*?(?:(?:19|20)[0-9]{2}|[_＿Xx×]{2,4})\s*(?:年度?|学年)")
+
+# A book title inside a plan title: 关于印发《…》的通知.
+TITLE_BOOK = re.compile(r"《([^》]+)》")
+# A compilation marker opening a title: 篇一: / 【篇2】 / 第三篇、
+TITLE_MARKER_PREFIX = re.compile(r"^(?:【)?(?:篇[一二三四五六七八九十0-9]+|第[一二三四五六七八九十0-9]+篇)(?:】)?[:：、.]?")
+# The year in a title, where the unit part ends: 2024年度 / 2024-2025学年 / ____年 / 二〇二四年.
+TITLE_YEAR = re.compile(r"(?:19|20)[0-9]{2}(?:\s*[—–\-~至/]\s*(?:19|20)?[0-9]{2})?\s*(?:年度|学年度?|年)?|[_＿]{2,}年?|二〇..年")
+# The month of a signature date: 2023年12月 → 12.
+SIGN_MONTH = re.compile(r"年\s*([0-9]{1,2})\s*月")
 
 # Words that end the unit part of a title.
 PLAN_WORDS = re.compile(r"第[一二]学期|春季|秋季|(?:工作|活动)?(?:计划|方案|要点|安排|打算|思路|规划)|关于|精选|篇|工作")
@@ -268,6 +312,8 @@ ACTION_WORDS = re.compile(
 
 # Light words allowed around a section name on a line of its own (主要/具体/工作/如下 …).
 NAME_MODIFIERS = re.compile(r"[\s、和及与暨的:：()（）一二三四五六七八九十年度学期0-9]|主要|具体|工作|本|今年|全年|如下表?|各项")
+# Every character NAME_MODIFIERS may remove: its class and the letters of its words (a prefilter).
+NAME_MODIFIER_CHARS = re.compile(r"[\s、和及与暨的:：()（）一二三四五六七八九十年度学期0-9主要具体工作本今全如下表各项]+")
 
 # Past-tense review wording in a body.
 REVIEW_WORDS = re.compile(r"(?:圆满完成|取得了|开展了|组织了|举办了|召开了|完成了|获得了|一年来|过去的一年)")

@@ -54,7 +54,7 @@ def _looks_like_title(text: str) -> bool:
 def _pian_markers(lines: Sequence[str]) -> list[_Marker]:
     found: list[_Marker] = []
     for i, line in enumerate(lines, 1):
-        if "篇" not in line and "文" not in line and "模板" not in line:
+        if "篇" not in line and "模板" not in line and not ("文" in line and P.MODEL_TEXT_WORD.search(line)):
             continue  # every marker holds 篇, or is 范文/例文/样文N / 模板N
         m = P.MARKER_PIAN.match(line)
         if m is None:
@@ -77,8 +77,8 @@ def _pian_markers(lines: Sequence[str]) -> list[_Marker]:
 def _trailing_markers(lines: Sequence[str]) -> list[_Marker]:
     groups: dict[str, list[_Marker]] = {}
     for i, line in enumerate(lines, 1):
-        if len(line) > 50:
-            continue
+        if len(line) > 50 or P.PLAN_STEM_WORD.search(line) is None:
+            continue  # the stem of such a title ends in a plan word
         m = P.MARKER_TRAILING_NUM.match(line)
         if m is None:
             continue
