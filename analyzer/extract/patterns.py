@@ -200,6 +200,9 @@ HEADING_THEME = re.compile(r"(?:活动主题|主题活动|工作主题|主题|�
 HEADING_PHASE = re.compile(r"^[^\s，,。；;:：()（）\d]{1,10}阶段\s*[:：]?")
 # A short remark in brackets after a period heading: 三月份（学雷锋月）.
 HEADING_REMARK = re.compile(r"[（(][^()（）]{0,15}[)）]")
+# Words of the three heading parts above that may hold any text (a theme, a phase label, a remark
+# in brackets): a line with none of them can be rejected by its characters alone.
+HEADING_FREE_TEXT = re.compile(r"主题|重点|中心工作|阶段|[（(]")
 # What may remain around the time in a period heading.
 HEADING_FILLER = re.compile(
     r"[\s:：|｜、，,;；()（）\[\]【】<>《》—\-~～至到及和与]+"

@@ -28,11 +28,13 @@ cover. Decisions worth knowing (all tested in ``tests/extract/test_timeexpr.py``
 
 from __future__ import annotations
 
+import operator
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, reduce
 
 from analyzer.extract import patterns as P
 from analyzer.extract import timehits as H
+from analyzer.extract.charset import CharSet, consumable
 from analyzer.extract.timehits import Semester
 from analyzer.models import TimeSpan
 
@@ -246,6 +248,9 @@ def period_heading(
     stripped = line.strip()
     if not stripped or len(stripped) > _HEADING_MAX_LEN:
         return None
+    allowed = _heading_chars()
+    if allowed is not None and allowed.foreign(stripped) and not P.HEADING_FREE_TEXT.search(stripped):
+        return None  # a character no time expression, number or filler word can hold stays in the residual
     lead = len(line) - len(line.lstrip())
     hits = [h for h in _scan(stripped, semester, term_start) if h.label != "blocker"]
     spans = [h.span for h in hits if h.span is not None]
@@ -267,6 +272,20 @@ def period_heading(
         return None
     best = next((s for s in spans if s.kind != "week"), spans[0])
     return replace(best, start=best.start + lead, end=best.end + lead) if lead else best
+
+
+@lru_cache(maxsize=1)
+def _heading_chars() -> CharSet | None:
+    """Every character a period heading can hold outside a theme, phase label or bracketed remark:
+    those of the time patterns (blockers are not blanked), the outline number, the year and the
+    filler words. Read from the patterns themselves; ``None`` when that is not possible.
+    """
+    patterns = [h[2] for h in _HANDLERS] + [P.SEMESTER_PART, P.WEEK, P.HEADING_NUMBER, P.HEADING_YEAR,
+                                            P.HEADING_FILLER]
+    sets = [consumable(p) for p in patterns]
+    if any(s is None for s in sets):
+        return None
+    return reduce(operator.or_, sets)  # type: ignore[arg-type]
 
 
 def is_past_reference(text: str, span: TimeSpan) -> bool:

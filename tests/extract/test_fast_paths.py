@@ -103,3 +103,29 @@ def test_anchor_gated_scan_equals_ungated_scan(text: str, semester, term_start) 
     from analyzer.extract import timeexpr as TE
 
     assert TE._scan(text, semester, term_start) == _scan_every_group(text, semester, term_start)
+
+
+_HEADING_PIECES = [*_TIME_PIECES, "工作安排", "活动", "份", "期间", "主题", "：", "重点工作", "阶段", "（", "）", "(",
+                   "学雷锋月", "一、", "（二）", "1.", "2025年", "年度", "左右", "计划", "| ", "召开", "组织", "职工"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_HEADING_PIECES), min_size=1, max_size=8).map("".join),
+       st.sampled_from([None, "spring", "autumn"]))
+def test_period_heading_character_prefilter_changes_nothing(line: str, semester) -> None:
+    from unittest import mock
+
+    from analyzer.extract import timeexpr as TE
+
+    fast = TE.period_heading.__wrapped__(line, semester=semester)
+    with mock.patch.object(TE, "_heading_chars", lambda: None):
+        slow = TE.period_heading.__wrapped__(line, semester=semester)
+    assert fast == slow
+
+
+def test_heading_characters_are_read_from_the_patterns() -> None:
+    from analyzer.extract import timeexpr as TE
+
+    allowed = TE._heading_chars()
+    assert allowed is not None and {"月", "份", "季", "节", "旦", "周", "安", "排"} <= allowed.chars
+    assert allowed.foreign("1、召开三月份例会") and not allowed.foreign("七——八月份：")
