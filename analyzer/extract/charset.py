@@ -29,8 +29,10 @@ class CharSet:
         >>> CharSet(frozenset("月份")).foreign("三月份"), CharSet(frozenset("三月份")).foreign("三月份")
         (True, False)
         """
-        rest = set(text).difference(self.chars)
-        return any(not ((self.decimal and c.isdecimal()) or (self.space and c.isspace())) for c in rest)
+        for c in set(text).difference(self.chars):
+            if not ((self.decimal and c.isdecimal()) or (self.space and c.isspace())):
+                return True
+        return False
 
 
 def consumable(pattern: re.Pattern[str]) -> CharSet | None:

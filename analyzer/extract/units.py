@@ -77,7 +77,7 @@ def sentences(text: str) -> tuple[str, ...]:
     >>> sentences("召开职代会。开展慰问；组织培训")
     ('召开职代会。', '开展慰问；', '组织培训')
     """
-    return tuple(s.strip() for s in P.SENTENCE.findall(text) if s.strip(" 。；;"))
+    return tuple([s.strip() for s in P.SENTENCE.findall(text) if s.strip(" 。；;")])
 
 
 def cells(line: str) -> list[str] | None:
