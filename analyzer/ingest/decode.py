@@ -10,10 +10,13 @@ mostly in rare or private-use characters.
 from __future__ import annotations
 
 import codecs
+import functools
 import logging
+import re
 from typing import NamedTuple
 
 from analyzer.errors import DecodeError, UnsupportedFormatError
+from analyzer.ingest import patterns as P
 
 logger = logging.getLogger(__name__)
 
@@ -126,7 +129,7 @@ def _finish(text: str, label: str, name: str) -> Decoded:
 def _sniff_utf16(data: bytes) -> str | None:
     """Return ``utf-16-le``/``utf-16-be`` when NUL bytes sit almost only at odd/even offsets."""
     sample = data[: _SAMPLE & ~1]
-    if len(sample) < 4:
+    if len(sample) < 4 or 0 not in sample:  # no NUL byte at all: not UTF-16 (the common case)
         return None
     even_nul = sample[0::2].count(0)
     odd_nul = sample[1::2].count(0)
@@ -145,16 +148,24 @@ def _printable_share(text: str) -> float:
     """Share of characters that are printable or ordinary whitespace."""
     if not text:
         return 0.0
+    if text.translate(_LINE_CONTROLS).isprintable():  # one C pass decides the usual case
+        return 1.0
     good = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
     return good / len(text)
+
+
+_LINE_CONTROLS = {ord(ch): None for ch in "\r\n\t"}  # str.translate table: delete them
 
 
 def _looks_binary(sample: bytes) -> bool:
     """NUL bytes or C0 controls (other than tab/CR/LF/FF/ESC) make up a noticeable share."""
     if not sample:
         return False
-    controls = sum(sample.count(bytes([b])) for b in range(32) if b not in (9, 10, 12, 13, 27))
+    controls = len(sample) - len(sample.translate(None, _BINARY_CONTROLS))  # one C pass
     return controls > max(2, len(sample) * 0.02)
+
+
+_BINARY_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))  # C0 minus text controls
 
 
 def _is_common(ch: str, label: str) -> bool:
@@ -177,13 +188,24 @@ def score_cjk(text: str, label: str) -> float:
     >>> score_cjk("工作计划", "gb18030") > 0.9
     True
     """
-    common = total = 0
-    for ch in text:
-        if ch < "\u0080" or ch.isspace():
-            continue
-        total += 1
-        if "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff5e" or ch in "“”‘’—…·":
-            common += 1
-        elif "\u4e00" <= ch <= "\u9fff" and _is_common(ch, label):
-            common += 1
-    return common / total if total else 1.0
+    total = sum(map(len, P.SCORED_RUN.findall(text)))
+    if not total:
+        return 1.0
+    return sum(map(len, _common_chars(label).findall(text))) / total
+
+
+def _is_scored_common(ch: str, label: str) -> bool:
+    """The per-character definition of a *common* character (the table below is built from it)."""
+    if ch < "\u0080" or ch.isspace():
+        return False
+    if "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff5e" or ch in "“”‘’—…·":
+        return True
+    return "\u4e00" <= ch <= "\u9fff" and _is_common(ch, label)
+
+
+@functools.lru_cache(maxsize=4)
+def _common_chars(label: str) -> re.Pattern[str]:
+    """Runs of the characters :func:`_is_scored_common` accepts for ``label`` (built on first use)."""
+    candidates = [*map(chr, range(0x3000, 0x3040)), *map(chr, range(0xFF01, 0xFF5F)), *"“”‘’—…·"]
+    candidates += map(chr, range(0x4E00, 0xA000))
+    return P.char_runs(ch for ch in candidates if _is_scored_common(ch, label))
