@@ -123,20 +123,37 @@ def remove_pinyin_lines(lines: list[str]) -> list[str]:
 
 
 def normalize_whitespace_lines(lines: list[str]) -> list[str]:
-    """``per_line(normalize_whitespace)`` in whole-text passes, stripping each line at the end.
+    """``per_line(normalize_whitespace)``, doing real work only on lines that need more than strip().
+
+    A line whose stripped form holds no WS_SPECIAL match normalises to that stripped form:
+    indentation and trailing blanks go with strip() anyway, and zero-width characters are not
+    whitespace, so strip() never hides one. When many lines need work, the text is rewritten in
+    whole-text passes instead (see :func:`_normalize_whitespace_text`).
+
+    >>> normalize_whitespace_lines(["\\u3000\\u3000一、 \\u00a0指导思想\\u200b ", "3月\\t召开职代会\\t工会", "\\u3000加强学习"])
+    ['一、 指导思想', '3月 | 召开职代会 | 工会', '加强学习']
+    """
+    stripped = list(map(str.strip, lines))
+    special = lines_matching(P.WS_SPECIAL, stripped)
+    if len(special) > _WHOLE_TEXT_SHARE * len(lines):
+        text = joined(lines)
+        if text is not None:
+            return _normalize_whitespace_text(text)
+    for i in special:
+        stripped[i] = normalize_whitespace(lines[i])
+    return stripped
+
+
+_WHOLE_TEXT_SHARE = 0.25  # above this share of lines needing work, whole-text passes are cheaper
+
+
+def _normalize_whitespace_text(text: str) -> list[str]:
+    """normalize_whitespace on every line of ``text`` (lines joined by "\\n") in whole-text passes.
 
     Zero-width removal, odd spaces, control characters and space runs are single-line character
     rewrites, so one pass over the joined text equals one pass per line; only the table-row rule
     (two or more cell gaps *in the line*) is decided per line, on the few lines that have a gap.
-
-    >>> normalize_whitespace_lines(["\\u3000\\u3000一、 \\u00a0指导思想\\u200b ", "3月\\t召开职代会\\t工会"])
-    ['一、 指导思想', '3月 | 召开职代会 | 工会']
     """
-    text = joined(lines)
-    if text is None:
-        return [normalize_whitespace(line) for line in lines]
-    if not P.WS_SPECIAL.search(text):
-        return list(map(str.strip, lines))  # nothing but the ends to strip
     text = P.ZERO_WIDTH.sub("", text)
     rows = text.split("\n")
     stripped = list(map(str.strip, rows))

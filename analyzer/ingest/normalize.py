@@ -88,13 +88,13 @@ def is_chrome_line(line: str) -> bool:
         return False
     return bool(
         P.BREADCRUMB.match(line)
-        or P.SUBMIT_LINE.search(line)
+        or (P.SUBMIT_HINT.search(line) and P.SUBMIT_LINE.search(line))  # *_HINT: cheap necessary conditions
         or P.AUTHOR_CLICKS.search(line)
-        or P.UPLOAD_META.search(line)
+        or (P.UPLOAD_HINT.search(line) and P.UPLOAD_META.search(line))
         or P.READ_PAGES.search(line)
         or P.CREDIT_LINE.match(line)
-        or P.BUTTON_LINE.match(line)
-        or P.FURNITURE.search(line)
+        or (P.BUTTON_HINT.search(line) and P.BUTTON_LINE.match(line))
+        or (P.FURNITURE_HINT.search(line) and P.FURNITURE.search(line))
         or (P.NAV_BAR.match(line) is not None and len(P.NAV_WORDS.findall(line)) >= 2)
     )
 
@@ -215,7 +215,10 @@ def rejoin_broken_lines(lines: list[str]) -> list[str]:
     # Hard-wrapped text (a PDF pasted as text): a line that fills the width continues below.
     min_len, wrapped = (width - 2, True) if width is not None and width < _JOIN_MIN_LEN else (_JOIN_MIN_LEN, False)
     target = None  # index of the line that absorbs continuations
-    long_lines = {i for i, n in enumerate(map(len, out)) if n >= min_len}  # only these can end mid-clause
+    # Only long lines ending in a hanzi (in wrapped text: in anything) can end mid-clause.
+    long_lines = {
+        i for i, line in enumerate(out) if len(line) >= min_len and (wrapped or "\u4e00" <= line[-1] <= "\u9fff")
+    }
     for i, line in enumerate(out):
         if target is None and i not in long_lines:
             continue  # target stays None, as _ends_mid_clause(line) would leave it

@@ -120,29 +120,42 @@ DISCLAIMER_STRONG = re.compile(
 #: Weaker site vocabulary: marks a numbered line as disclaimer only next to a strong one.
 DISCLAIMER_WEAK = re.compile(r"本站|网站|平台|文档|下载|上传|版权|侵权|预览|用户|资源")
 
-#: Prefilter for every whole-line chrome, disclaimer and related-list pattern above: each of those
-#: patterns can only match a line that contains one of these fragments (a necessary condition, so a
-#: line without any is never chrome). Every alternative starts with a literal character, so the
-#: regex engine skips ahead on a first-character set instead of trying each alternative everywhere.
-#: Grouped by the pattern whose literals they are; keep in sync when a pattern above gains an
-#: alternative (tests/ingest/test_ingest_fastpaths.py checks it on generated lines).
-CHROME_HINT = re.compile(
-    r"位置|首页|主页|>|＞|»|›"  # BREADCRUMB
-    r"|投稿|发布时间|更新时间"  # SUBMIT_LINE
-    r"|作者|来源|编辑|发布者"  # AUTHOR_CLICKS
-    r"|上传人|上传者|贡献者|页数"  # UPLOAD_META
-    r"|已阅读"  # READ_PAGES
-    r"|本文由|本篇由|此文由|文章由"  # CREDIT_LINE
-    r"|下载|收藏|分享|打印|举报|点赞|复制|微信|微博|QQ|朋友圈|阅读"  # BUTTON_LINE (digits alone never match)
-    r"|积分|还剩|温馨提示|热门搜索|Copyright|All Rights Reserved|©|ICP备|客服电话|版权所有|摘要|关键词"  # FURNITURE
-    r"|\.(?:docx?|pdf|wps|txt)"  # FURNITURE: "….doc 3页"
+# Prefilters. Each pattern above can only match a line that contains one of the fragments listed
+# for it (a necessary condition), so a line without any of them cannot match. Every alternative
+# starts with a literal character, so the engine skips ahead on a first-character set instead of
+# trying each alternative at every position. Keep in sync when a pattern above gains an
+# alternative (tests/ingest/test_ingest_fastpaths.py checks them on generated and listed lines).
+_BREADCRUMB_HINT = r"位置|首页|主页|>|＞|»|›"
+_SUBMIT_HINT = r"投稿|发布时间|更新时间"
+_AUTHOR_HINT = r"作者|来源|编辑|发布者"
+_UPLOAD_HINT = r"上传人|上传者|贡献者|页数"
+_READ_HINT = r"已阅读"
+_CREDIT_HINT = r"本文由|本篇由|此文由|文章由"
+_BUTTON_HINT = r"下载|收藏|分享|打印|举报|点赞|复制|微信|微博|QQ|朋友圈|阅读"  # digits alone never match
+_FURNITURE_HINT = (
+    r"下载|积分|还剩|阅读|温馨提示|热门搜索|Copyright|All Rights Reserved|©|ICP备|客服电话|版权所有|摘要|关键词"
+    r"|\.(?:docx?|pdf|wps|txt)"  # "….doc 3页"
     r"|-[-—=_*·~]{4}|—[-—=_*·~]{4}|=[-—=_*·~]{4}|_[-—=_*·~]{4}|\*[-—=_*·~]{4}|·[-—=_*·~]{4}|~[-—=_*·~]{4}"  # rules
     r"|网[^\S\n]*[-–—_|｜]|文库[^\S\n]*[-–—_|｜]|范文[^\S\n]*[-–—_|｜]|资料站[^\S\n]*[-–—_|｜]"  # "某某网 - …"
-    r"|\||｜"  # NAV_BAR
-    r"|本文档由|用户上传|本站|仅提供信息存储|不拥有所有权|不承担相关法律责任|侵权|版权归|付费|预览"  # DISCLAIMER_STRONG
-    r"|仅展示部分|虚拟产品|不支持退款|一经售出"  # DISCLAIMER_STRONG
-    r"|相关文章|相关阅读|相关推荐|相关范文|相关文档|相关资料|猜你喜欢|热门文章|热门推荐|精品推荐"  # RELATED_HEADER
 )
+_NAV_HINT = r"\||｜"
+_DISCLAIMER_HINT = (
+    r"本文档由|用户上传|本站|仅提供信息存储|不拥有所有权|不承担相关法律责任|侵权|版权归|付费|下载|预览"
+    r"|仅展示部分|虚拟产品|不支持退款|一经售出"
+)
+_RELATED_HINT = r"相关文章|相关阅读|相关推荐|相关范文|相关文档|相关资料|猜你喜欢|阅读|热门文章|热门推荐|精品推荐"
+#: Lines that may be chrome, a disclaimer or a related-list header: any fragment of the hints above.
+CHROME_HINT = re.compile(
+    "|".join(
+        (_BREADCRUMB_HINT, _SUBMIT_HINT, _AUTHOR_HINT, _UPLOAD_HINT, _READ_HINT, _CREDIT_HINT, _BUTTON_HINT,
+         _FURNITURE_HINT, _NAV_HINT, _DISCLAIMER_HINT, _RELATED_HINT)
+    )
+)
+#: Per-pattern prefilters for the patterns that cost most on a long line.
+SUBMIT_HINT = re.compile(_SUBMIT_HINT)
+UPLOAD_HINT = re.compile(_UPLOAD_HINT)
+BUTTON_HINT = re.compile(_BUTTON_HINT)
+FURNITURE_HINT = re.compile(_FURNITURE_HINT)
 
 # --- numbering tokens (to decide whether a line continues the previous one) --------------------------
 

@@ -135,6 +135,7 @@ def test_chrome_hint_is_necessary(line: str) -> None:
 def test_chrome_hint_covers_every_alternative(line: str) -> None:
     assert _chrome_oracle(line) or P.DISCLAIMER_STRONG.search(line) or P.RELATED_HEADER.search(line)
     assert P.CHROME_HINT.search(line)
+    assert is_chrome_line(line) == _chrome_oracle(line)  # the per-pattern prefilters too
 
 
 @_FAST
