@@ -7,6 +7,7 @@ patterns look for, and compares the fast function with the plain definition it r
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
@@ -24,7 +25,15 @@ from analyzer.ingest.cleanup import (
     remove_pinyin,
     remove_pinyin_lines,
 )
-from analyzer.ingest.decode import _is_common, _looks_binary, _printable_share, score_cjk
+from analyzer.ingest.decode import (
+    _is_common,
+    _is_scored_common,
+    _looks_binary,
+    _printable_share,
+    _score_by_table,
+    common_chars,
+    score_cjk,
+)
 from analyzer.ingest.normalize import (
     _CHROME_MAX_LEN,
     _DISCLAIMER_MAX_LEN,
@@ -240,6 +249,11 @@ def test_rejoin_equals_visiting_every_line(lines: list[str]) -> None:
     assert rejoin_broken_lines(lines) == _rejoin_oracle(lines)
 
 
+@functools.lru_cache(maxsize=2)
+def _table(label: str) -> re.Pattern[str]:
+    return common_chars(label)
+
+
 def _traditional_share_oracle(text: str) -> float:
     hanzi = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
     if not hanzi:
@@ -276,6 +290,7 @@ def test_character_counts_equal_per_character_loops(text: str) -> None:
     assert traditional_share(text) == _traditional_share_oracle(text)
     for label in ("gb18030", "big5"):
         assert score_cjk(text, label) == _score_oracle(text, label)
+        assert _score_by_table(text, _table(label)) == _score_oracle(text, label)
     good = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
     assert _printable_share(text) == (good / len(text) if text else 0.0)
 
@@ -292,3 +307,11 @@ def test_binary_control_count(data: bytes) -> None:
 def test_char_runs_matches_exactly_its_characters(chars: set[str], text: str) -> None:
     pattern = P.char_runs(chars)
     assert "".join(pattern.findall(text)) == "".join(ch for ch in text if ch in chars)
+
+
+@pytest.mark.parametrize("label", ["gb18030", "big5"])
+def test_common_chars_table_equals_definition(label: str) -> None:
+    candidates = [*map(chr, range(0x3000, 0x3040)), *map(chr, range(0xFF01, 0xFF5F)), *"“”‘’—…·"]
+    candidates += map(chr, range(0x4E00, 0xA000))
+    expected = "".join(ch for ch in candidates if _is_scored_common(ch, label))
+    assert "".join(common_chars(label).findall("".join(candidates))) == expected
