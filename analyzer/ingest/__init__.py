@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -97,8 +98,9 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
 def _read_bytes(file: Path, max_bytes: int) -> bytes:
     """The file's bytes; missing, unreadable, empty and oversized files become ReadErrors."""
     try:
-        size = file.stat().st_size
-        if file.is_dir():
+        info = file.stat()
+        size = info.st_size
+        if stat.S_ISDIR(info.st_mode):  # what file.is_dir() tests, without a second stat call
             raise ReadError(f"这是一个文件夹,不是文件:{file};请指定要分析的文件")
         if size > max_bytes:
             raise ReadError(

@@ -4,14 +4,49 @@ Every step maps ``list[str] -> list[str]`` (or ``str -> str`` applied per line) 
 the number of lines: a dropped chrome line becomes ``""`` and a word broken across two lines is
 joined onto the first line, leaving the second ``""``. Line ``n`` of the output is line ``n`` of
 the decoded text, so evidence can always be traced back.
+
+The in-line clean-up steps live in :mod:`analyzer.ingest.cleanup` and the traditional/simplified
+check in :mod:`analyzer.ingest.script`; both are re-exported here.
 """
 
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from analyzer.ingest import patterns as P
+from analyzer.ingest.cleanup import (
+    join_spaced_letters,
+    join_spaced_letters_lines,
+    normalize_whitespace,
+    normalize_whitespace_lines,
+    remove_hidden_marks,
+    remove_hidden_marks_lines,
+    remove_pinyin,
+    remove_pinyin_lines,
+)
+from analyzer.ingest.script import is_traditional, to_simplified, traditional_share
+from analyzer.ingest.wholetext import lines_matching
+
+__all__ = [
+    "DEFAULT_STEPS",
+    "drop_chrome",
+    "is_chrome_line",
+    "is_traditional",
+    "join_spaced_letters",
+    "normalize_lines",
+    "normalize_text",
+    "normalize_whitespace",
+    "per_line",
+    "rejoin_broken_lines",
+    "remove_hidden_marks",
+    "remove_pinyin",
+    "split_lines",
+    "to_simplified",
+    "traditional_share",
+    "wrap_width",
+]
 
 LineStep = Callable[[list[str]], list[str]]
 
@@ -22,7 +57,6 @@ _WRAP_MIN, _WRAP_MIN_LINES, _WRAP_SHARE, _WRAP_SLACK = 12, 6, 0.35, 2  # hard-wr
 _SENTENCE_FINAL = frozenset("。！？!?；;：:）)”」")
 _WRAP_GAP = 4
 _OPENERS = frozenset("“‘《（(「")  # a wrapped line may start inside a quotation or bracket  # blank lines a wrapped paragraph may run across (a dropped page header and number)
-_TRADITIONAL_MIN_SHARE = 0.03  # share of non-GB2312 hanzi that marks a text as traditional
 
 
 def split_lines(text: str) -> list[str]:
@@ -31,88 +65,13 @@ def split_lines(text: str) -> list[str]:
     >>> split_lines("一、指导思想\\r\\n二、工作目标\\r三、措施")
     ['一、指导思想', '二、工作目标', '三、措施']
     """
-    return P.LINE_BREAK.split(text)
+    lines = text.splitlines()  # splits on exactly the LINE_BREAK set, in C
+    if not text or text[-1] in _LINE_END_CHARS:
+        lines.append("")  # LINE_BREAK.split keeps the empty piece after a final break
+    return lines
 
 
-def normalize_whitespace(line: str) -> str:
-    """Unify spaces, drop zero-width and control characters, collapse space runs, strip the ends.
-
-    Full-width punctuation is left alone (no NFKC).
-
-    >>> normalize_whitespace("\\u3000\\u3000一、 \\u00a0指导思想\\u200b ")
-    '一、 指导思想'
-    """
-    if line.isascii() and line.isprintable() and "  " not in line:
-        return line.strip()
-    line = P.ZERO_WIDTH.sub("", line)
-    if len(P.CELL_GAP.findall(line.strip())) >= 2:
-        # A table row laid out with tabs or runs of spaces: keep its cells apart ("3月 | 召开职代会 | 工会").
-        line = P.CELL_GAP.sub(" | ", line.strip())
-    line = P.ODD_SPACE.sub(" ", line)
-    line = P.CONTROL.sub("", line)
-    line = P.MULTI_SPACE.sub(" ", line)
-    return line.strip()
-
-
-def join_spaced_letters(line: str) -> str:
-    """Remove the spaces a PDF or a typesetter put between single characters: ``指 导 思 想`` → ``指导思想``.
-
-    Only runs of at least three single CJK characters or digits each separated by one space are
-    joined, so spaces between words (``春风送岗 暖心护航``) stay.
-
-    >>> join_spaced_letters("二、工 作 目 标"), join_spaced_letters("春风送岗 暖心护航")
-    ('二、工作目标', '春风送岗 暖心护航')
-    """
-    if " " not in line:
-        return line
-    return P.SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), line)
-
-
-def remove_pinyin(line: str) -> str:
-    """Remove toned pinyin put in brackets after characters: ``計(jì)劃`` → ``計劃``.
-
-    >>> remove_pinyin("工作計(jì)劃（huà）(一)")
-    '工作計劃(一)'
-    """
-    if "(" not in line and "（" not in line:
-        return line
-    count = 1
-    while count:  # each pass shrinks the line, so this ends
-        line, count = P.PINYIN_AFTER_CHAR.subn("", line)
-    return line
-
-
-def remove_hidden_marks(line: str) -> str:
-    """Remove ``……此处隐藏N个字……`` truncation marks wherever they stand.
-
-    >>> remove_hidden_marks("加强学习……此处隐藏2345个字……")
-    '加强学习'
-    """
-    while _HIDDEN_KEY in line:  # repeat: a removal may splice a new mark together (shrinks each time)
-        cleaned = _remove_hidden_once(line)
-        if cleaned == line:
-            break
-        line = cleaned
-    return line
-
-
-_HIDDEN_KEY = "此处隐藏"
-
-
-def _remove_hidden_once(line: str) -> str:
-    """One left-to-right pass; the regex only ever runs on a small window around each key."""
-    out: list[str] = []
-    pos = 0
-    while (idx := line.find(_HIDDEN_KEY, pos)) != -1:
-        match = P.HIDDEN_TEXT.search(line, max(pos, idx - 14), idx + 40)
-        if match and match.start() <= idx:
-            out.append(line[pos : match.start()])
-            pos = match.end()
-        else:
-            out.append(line[pos : idx + len(_HIDDEN_KEY)])
-            pos = idx + len(_HIDDEN_KEY)
-    out.append(line[pos:])
-    return "".join(out).strip()
+_LINE_END_CHARS = frozenset("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")  # what str.splitlines splits on
 
 
 def is_chrome_line(line: str) -> bool:
@@ -123,19 +82,19 @@ def is_chrome_line(line: str) -> bool:
     >>> is_chrome_line("一、指导思想")
     False
     """
-    if not line or len(line) > _CHROME_MAX_LEN:
-        return False
+    if not line or len(line) > _CHROME_MAX_LEN or not P.CHROME_HINT.search(line):
+        return False  # no fragment any chrome pattern needs: most lines stop here
     if P.DIGITS_ONLY.match(line):
         return False
     return bool(
         P.BREADCRUMB.match(line)
-        or P.SUBMIT_LINE.search(line)
+        or (P.SUBMIT_HINT.search(line) and P.SUBMIT_LINE.search(line))  # *_HINT: cheap necessary conditions
         or P.AUTHOR_CLICKS.search(line)
-        or P.UPLOAD_META.search(line)
+        or (P.UPLOAD_HINT.search(line) and P.UPLOAD_META.search(line))
         or P.READ_PAGES.search(line)
         or P.CREDIT_LINE.match(line)
-        or P.BUTTON_LINE.match(line)
-        or P.FURNITURE.search(line)
+        or (P.BUTTON_HINT.search(line) and P.BUTTON_LINE.match(line))
+        or (P.FURNITURE_HINT.search(line) and P.FURNITURE.search(line))
         or (P.NAV_BAR.match(line) is not None and len(P.NAV_WORDS.findall(line)) >= 2)
     )
 
@@ -149,11 +108,15 @@ def drop_chrome(lines: list[str]) -> list[str]:
     >>> drop_chrome(["首页 > 范文", "一、指导思想", "1、本文档由用户上传,仅供学习", "3"])
     ['', '一、指导思想', '', '']
     """
-    out = ["" if is_chrome_line(line) else line for line in lines]
+    out = list(lines)
+    hinted = lines_matching(P.CHROME_HINT, out)  # every other line is neither chrome nor a disclaimer
+    for i in hinted:
+        if is_chrome_line(out[i]):
+            out[i] = ""
     strong = [
         i
-        for i, line in enumerate(out)
-        if line and len(line) <= _CHROME_MAX_LEN and P.DISCLAIMER_STRONG.search(line)
+        for i in hinted
+        if out[i] and len(out[i]) <= _CHROME_MAX_LEN and P.DISCLAIMER_STRONG.search(out[i])
     ]
     for i in strong:
         out[i] = ""
@@ -168,8 +131,8 @@ def drop_chrome(lines: list[str]) -> list[str]:
             ):
                 out[j] = ""
                 j += step
-    _drop_related_lists(out)
-    filled = [i for i in range(len(out) - 1, -1, -1) if out[i]][:2]
+    _drop_related_lists(out, hinted)
+    filled = _last_filled(out, 2)
     if filled and P.DIGITS_ONLY.match(out[filled[0]]) and len(out[filled[0]]) <= 4:
         # a stray page counter at the very end (not when the line before is a number too: idempotence)
         if len(filled) == 1 or not P.DIGITS_ONLY.match(out[filled[1]]):
@@ -177,9 +140,24 @@ def drop_chrome(lines: list[str]) -> list[str]:
     return out
 
 
-def _drop_related_lists(lines: list[str]) -> None:
-    """Blank (in place) a "related articles" header and the article titles listed under it."""
-    for i, line in enumerate(lines):
+def _last_filled(lines: list[str], count: int) -> list[int]:
+    """Indices of the last ``count`` non-empty lines, last first."""
+    found: list[int] = []
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i]:
+            found.append(i)
+            if len(found) == count:
+                break
+    return found
+
+
+def _drop_related_lists(lines: list[str], hinted: list[int]) -> None:
+    """Blank (in place) a "related articles" header and the article titles listed under it.
+
+    Only the ``hinted`` lines (ascending; a superset of the lines a header can be on) are tested.
+    """
+    for i in hinted:
+        line = lines[i]  # re-read: an earlier list may have blanked it
         if not line or len(line) > _CHROME_MAX_LEN or not P.RELATED_HEADER.search(line):
             continue
         j = i + 1
@@ -195,11 +173,12 @@ def wrap_width(lines: list[str]) -> int | None:
     >>> wrap_width(["一二三四五六七八九十一二三四五六七八九十"] * 6 + ["短句。"])
     20
     """
-    lengths = [len(line) for line in lines if len(line) >= _WRAP_MIN]
+    lengths = [n for n in map(len, lines) if n >= _WRAP_MIN]
     if len(lengths) < _WRAP_MIN_LINES:
         return None
-    width = max(set(lengths), key=lengths.count)
-    near = sum(1 for n in lengths if abs(n - width) <= _WRAP_SLACK)
+    counts = Counter(lengths)
+    width = max(set(lengths), key=counts.__getitem__)  # same set order and keys as lengths.count: same tie-break
+    near = sum(counts[n] for n in range(width - _WRAP_SLACK, width + _WRAP_SLACK + 1))
     return width if near >= _WRAP_SHARE * len(lengths) else None
 
 
@@ -236,7 +215,13 @@ def rejoin_broken_lines(lines: list[str]) -> list[str]:
     # Hard-wrapped text (a PDF pasted as text): a line that fills the width continues below.
     min_len, wrapped = (width - 2, True) if width is not None and width < _JOIN_MIN_LEN else (_JOIN_MIN_LEN, False)
     target = None  # index of the line that absorbs continuations
+    # Only long lines ending in a hanzi (in wrapped text: in anything) can end mid-clause.
+    long_lines = {
+        i for i, line in enumerate(out) if len(line) >= min_len and (wrapped or "\u4e00" <= line[-1] <= "\u9fff")
+    }
     for i, line in enumerate(out):
+        if target is None and i not in long_lines:
+            continue  # target stays None, as _ends_mid_clause(line) would leave it
         if wrapped and target is not None and not line and i - target <= _WRAP_GAP:
             continue  # a page break (header and page number dropped) inside a wrapped paragraph
         if target is not None and (_continues(line) or (line[:1] in _OPENERS and not P.NUMBERING_START.match(line))) \
@@ -272,10 +257,10 @@ def per_line(step: Callable[[str], str]) -> LineStep:
 
 
 DEFAULT_STEPS: tuple[LineStep, ...] = (
-    per_line(remove_pinyin),
-    per_line(normalize_whitespace),
-    per_line(join_spaced_letters),
-    per_line(remove_hidden_marks),
+    remove_pinyin_lines,
+    normalize_whitespace_lines,
+    join_spaced_letters_lines,
+    remove_hidden_marks_lines,
     drop_chrome,
     rejoin_broken_lines,
 )
@@ -302,52 +287,3 @@ def normalize_text(text: str) -> list[str]:
     ['一、指导思想', '加强学习。']
     """
     return normalize_lines(split_lines(text))
-
-
-# --- traditional → simplified ----------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=1)
-def _t2s_converter():  # -> opencc.OpenCC, created on first use only
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def traditional_share(text: str) -> float:
-    """Share of hanzi outside GB2312 (nearly all are traditional forms); cheap, C-speed work.
-
-    >>> traditional_share("工作計劃") > 0.4
-    True
-    """
-    hanzi = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff") if len(text) < 4096 else _hanzi(text)
-    if not hanzi:
-        return 0.0
-    simplified = hanzi.encode("gb2312", errors="ignore").decode("gb2312")
-    return (len(hanzi) - len(simplified)) / len(hanzi)
-
-
-def _hanzi(text: str) -> str:
-    """All CJK unified ideographs of ``text`` concatenated (regex, for long texts)."""
-    return "".join(P.HANZI_RUN.findall(text))
-
-
-def is_traditional(lines: Iterable[str]) -> bool:
-    """Whether the text is (mostly) written in traditional characters.
-
-    >>> is_traditional(["工會工作計劃"])
-    True
-    """
-    return traditional_share("\n".join(lines)) >= _TRADITIONAL_MIN_SHARE
-
-
-def to_simplified(lines: list[str]) -> list[str]:
-    """Convert lines to simplified Chinese with OpenCC ``t2s``, keeping the line count.
-
-    >>> to_simplified(["工會工作計劃", "一、指導思想"])
-    ['工会工作计划', '一、指导思想']
-    """
-    converted = _t2s_converter().convert("\n".join(lines)).split("\n")
-    if len(converted) != len(lines):
-        converted = [_t2s_converter().convert(line) for line in lines]
-    return converted

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # --- character classes (strings, reused inside the patterns below) --------------------------------
 
@@ -10,6 +11,8 @@ import re
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: A run of CJK unified ideographs (main block).
 HANZI_RUN = re.compile("[\u4e00-\u9fff]+")
+#: A ``backslashreplace`` escape of one CJK unified ideograph (main block, U+4E00–U+9FFF) in encoded bytes.
+ESCAPED_HANZI = re.compile(rb"\\u(?:4e|4f|[5-9][0-9a-f])[0-9a-f]{2}")
 #: Sentence-internal or final punctuation that headings rarely contain.
 SENTENCE_PUNCT = re.compile("[。；;！？!?]")
 #: Sentence- or clause-final punctuation, full and half width; a line ending in one is complete.
@@ -21,12 +24,22 @@ LINE_END_PUNCT = FINAL_PUNCT + "，、,.）)」』”’》〉】]"
 
 #: Every line terminator we honour: CRLF, lone CR, LF, and the Unicode line/paragraph separators.
 LINE_BREAK = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_ZERO_WIDTH_CHARS = "\u00ad\u180e\u200b-\u200d\u2060\ufeff\ufffe"
+_ODD_SPACE_CHARS = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_CONTROL_CHARS = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"
 #: Zero-width characters, soft hyphen and BOMs: removed outright.
-ZERO_WIDTH = re.compile("[\u00ad\u180e\u200b-\u200d\u2060\ufeff\ufffe]")
+ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 #: Unicode spaces other than U+0020 (tab, NBSP, en/em spaces, ideographic space U+3000 …).
-ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+ODD_SPACE = re.compile(f"[{_ODD_SPACE_CHARS}]")
 #: C0/C1 control characters left after line splitting (never meaningful in a plan).
-CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+CONTROL = re.compile(f"[{_CONTROL_CHARS}]")
+#: Anything whitespace normalisation rewrites besides stripping the ends: a zero-width, odd-space or
+#: control character, or two plain spaces. Written to start with one character class, so the engine
+#: scans for it in C; a text without a match only needs its lines stripped.
+WS_SPECIAL = re.compile(
+    f"[{_ZERO_WIDTH_CHARS}{_ODD_SPACE_CHARS}{_CONTROL_CHARS} ]"
+    f"(?:(?<=[{_ZERO_WIDTH_CHARS}{_ODD_SPACE_CHARS}{_CONTROL_CHARS}])| )"
+)
 #: Runs of two or more plain spaces.
 MULTI_SPACE = re.compile(" {2,}")
 #: A space between two CJK characters (PDF text layers insert these).
@@ -41,6 +54,9 @@ _SYLLABLE = f"(?:[a-zA-Zü]{{0,5}}[{_TONE}][a-zA-Zü]{{0,5}}|[a-zA-Zü]{{1,6}}[1
 PINYIN_AFTER_CHAR = re.compile(
     f"(?<=[{CJK}]) ?[(（] ?{_SYLLABLE}(?: {_SYLLABLE}){{0,3}} ?[)）](?: (?=[{CJK}]))?"
 )
+#: Prefilter: every PINYIN_AFTER_CHAR match has a bracket followed (after an optional space) by a
+#: letter or a toned vowel; ``（一）`` fails at once. Starts with a class, so it is scanned in C.
+PINYIN_HINT = re.compile(f"[(（] ?[a-zA-Zü{_TONE}]")
 
 # --- site chrome (whole lines) ------------------------------------------------------------------------
 
@@ -104,6 +120,43 @@ DISCLAIMER_STRONG = re.compile(
 #: Weaker site vocabulary: marks a numbered line as disclaimer only next to a strong one.
 DISCLAIMER_WEAK = re.compile(r"本站|网站|平台|文档|下载|上传|版权|侵权|预览|用户|资源")
 
+# Prefilters. Each pattern above can only match a line that contains one of the fragments listed
+# for it (a necessary condition), so a line without any of them cannot match. Every alternative
+# starts with a literal character, so the engine skips ahead on a first-character set instead of
+# trying each alternative at every position. Keep in sync when a pattern above gains an
+# alternative (tests/ingest/test_ingest_fastpaths.py checks them on generated and listed lines).
+_BREADCRUMB_HINT = r"位置|首页|主页|>|＞|»|›"
+_SUBMIT_HINT = r"投稿|发布时间|更新时间"
+_AUTHOR_HINT = r"作者|来源|编辑|发布者"
+_UPLOAD_HINT = r"上传人|上传者|贡献者|页数"
+_READ_HINT = r"已阅读"
+_CREDIT_HINT = r"本文由|本篇由|此文由|文章由"
+_BUTTON_HINT = r"下载|收藏|分享|打印|举报|点赞|复制|微信|微博|QQ|朋友圈|阅读"  # digits alone never match
+_FURNITURE_HINT = (
+    r"下载|积分|还剩|阅读|温馨提示|热门搜索|Copyright|All Rights Reserved|©|ICP备|客服电话|版权所有|摘要|关键词"
+    r"|\.(?:docx?|pdf|wps|txt)"  # "….doc 3页"
+    r"|-[-—=_*·~]{4}|—[-—=_*·~]{4}|=[-—=_*·~]{4}|_[-—=_*·~]{4}|\*[-—=_*·~]{4}|·[-—=_*·~]{4}|~[-—=_*·~]{4}"  # rules
+    r"|网[^\S\n]*[-–—_|｜]|文库[^\S\n]*[-–—_|｜]|范文[^\S\n]*[-–—_|｜]|资料站[^\S\n]*[-–—_|｜]"  # "某某网 - …"
+)
+_NAV_HINT = r"\||｜"
+_DISCLAIMER_HINT = (
+    r"本文档由|用户上传|本站|仅提供信息存储|不拥有所有权|不承担相关法律责任|侵权|版权归|付费|下载|预览"
+    r"|仅展示部分|虚拟产品|不支持退款|一经售出"
+)
+_RELATED_HINT = r"相关文章|相关阅读|相关推荐|相关范文|相关文档|相关资料|猜你喜欢|阅读|热门文章|热门推荐|精品推荐"
+#: Lines that may be chrome, a disclaimer or a related-list header: any fragment of the hints above.
+CHROME_HINT = re.compile(
+    "|".join(
+        (_BREADCRUMB_HINT, _SUBMIT_HINT, _AUTHOR_HINT, _UPLOAD_HINT, _READ_HINT, _CREDIT_HINT, _BUTTON_HINT,
+         _FURNITURE_HINT, _NAV_HINT, _DISCLAIMER_HINT, _RELATED_HINT)
+    )
+)
+#: Per-pattern prefilters for the patterns that cost most on a long line.
+SUBMIT_HINT = re.compile(_SUBMIT_HINT)
+UPLOAD_HINT = re.compile(_UPLOAD_HINT)
+BUTTON_HINT = re.compile(_BUTTON_HINT)
+FURNITURE_HINT = re.compile(_FURNITURE_HINT)
+
 # --- numbering tokens (to decide whether a line continues the previous one) --------------------------
 
 #: A line starting with an outline number, list marker or compilation marker (never a continuation).
@@ -135,6 +188,11 @@ PAGE_NUMBER = re.compile(
 #: Digits, for comparing running headers that differ only in a page number.
 DIGITS = re.compile(r"\d+")
 
+# --- encoding scores ---------------------------------------------------------------------------------
+
+#: Runs of the characters an encoding score counts: neither ASCII nor whitespace (\s is str.isspace).
+SCORED_RUN = re.compile(r"[^\x00-\x7f\s]+")
+
 # --- encoding sniffing (HTML) -------------------------------------------------------------------------
 
 #: ``<meta charset="gbk">`` or ``<meta http-equiv="Content-Type" content="text/html; charset=gb2312">``.
@@ -148,7 +206,40 @@ HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>])", re.IG
 # one space, at least three in a row (工 会 工 作). Two-character words with a space between them
 # (春风送岗 暖心护航) never match: the run must alternate one character, one space.
 SPACED_LETTERS = re.compile(r"(?:[\u4e00-\u9fff0-9] ){2,}[\u4e00-\u9fff0-9]")
+#: Prefilter: every SPACED_LETTERS match contains one spaced character between two spaces.
+SPACED_HINT = re.compile(r" [\u4e00-\u9fff0-9] ")
 
 # A gap between table cells in text: a tab, or two or more spaces (ASCII, full-width or no-break)
 # between two non-space characters.
 CELL_GAP = re.compile(r"(?<=\S)(?:\t[\t \u3000\u00a0]*|[ \u3000\u00a0]{2,})(?=\S)")
+#: Prefilter: every CELL_GAP match holds a tab or two adjacent gap spaces (class-first, scanned in C).
+GAP_HINT = re.compile("[\t \u3000\u00a0](?:(?<=\t)|[ \u3000\u00a0])")
+
+
+# --- character-set patterns built at run time (callers cache them with functools.lru_cache) -----------
+
+
+def char_runs(chars: Iterable[str]) -> re.Pattern[str]:
+    """A pattern matching runs of the given characters (a class of merged code-point ranges).
+
+    A character class is tested by table lookup in C, so counting the members of a large set in a
+    text (``sum(map(len, pattern.findall(text)))``) costs a few nanoseconds per character.
+
+    >>> char_runs("一二三五").findall("一二四五")
+    ['一二', '五']
+    """
+    points = sorted({ord(ch) for ch in chars})
+    if not points:
+        return re.compile("(?!)")  # matches nothing
+    ranges: list[list[int]] = [[points[0], points[0]]]
+    for point in points[1:]:
+        if point == ranges[-1][1] + 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    # Literal characters (ASCII specials escaped) compile several times faster than \\U escapes.
+    body = "".join(
+        re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+        for low, high in ranges
+    )
+    return re.compile(f"[{body}]+")

@@ -1,0 +1,58 @@
+"""Script of a text: traditional versus simplified Chinese, and conversion to simplified (OpenCC t2s)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from analyzer.ingest import patterns as P
+
+__all__ = ["is_traditional", "to_simplified", "traditional_share"]
+
+_TRADITIONAL_MIN_SHARE = 0.03  # share of non-GB2312 hanzi that marks a text as traditional
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s_converter():  # -> opencc.OpenCC, created on first use only
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def traditional_share(text: str) -> float:
+    """Share of hanzi outside GB2312 (nearly all are traditional forms); cheap, C-speed work.
+
+    >>> traditional_share("工作計劃") > 0.4
+    True
+    """
+    if "\\" in text:  # a real backslash would look like an escape below: count the slow way
+        hanzi = "".join(P.HANZI_RUN.findall(text))
+        outside = len(hanzi) - len(hanzi.encode("gb2312", errors="ignore")) // 2  # GB2312 hanzi: 2 bytes
+    else:
+        # Each character GB2312 lacks becomes a \\uXXXX escape (GB2312 bytes never contain 0x5C).
+        encoded = text.encode("gb2312", errors="backslashreplace")
+        outside = len(P.ESCAPED_HANZI.findall(encoded)) if b"\\u" in encoded else 0
+    if not outside:
+        return 0.0  # also when there is no hanzi at all
+    return outside / sum(map(len, P.HANZI_RUN.findall(text)))
+
+
+def is_traditional(lines: Iterable[str]) -> bool:
+    """Whether the text is (mostly) written in traditional characters.
+
+    >>> is_traditional(["工會工作計劃"])
+    True
+    """
+    return traditional_share("\n".join(lines)) >= _TRADITIONAL_MIN_SHARE
+
+
+def to_simplified(lines: list[str]) -> list[str]:
+    """Convert lines to simplified Chinese with OpenCC ``t2s``, keeping the line count.
+
+    >>> to_simplified(["工會工作計劃", "一、指導思想"])
+    ['工会工作计划', '一、指导思想']
+    """
+    converted = _t2s_converter().convert("\n".join(lines)).split("\n")
+    if len(converted) != len(lines):
+        converted = [_t2s_converter().convert(line) for line in lines]
+    return converted
