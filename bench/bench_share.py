@@ -55,6 +55,7 @@ def main() -> None:
                 if path.suffix in (".txt", ".md"):
                     shutil.copy(path, source / path.name)
         size = sum(p.stat().st_size for p in source.iterdir()) / 1e6
+        files = len(list(source.iterdir()))
         out = Path(tmp) / "parsed.json"
         runs = []
         for _ in range(args.repeat):
@@ -66,7 +67,6 @@ def main() -> None:
             runs.append((total, spent[0]))
     total, extraction = min(runs)
     share = 100 * extraction / total
-    files = len(list(source.iterdir()))
     print(f"corpus: {files} files, {size:.2f} MB{' (text files only)' if args.text_only else ' (all formats)'};"
           f" best of {args.repeat} runs")
     print(f"parse total        {total:6.3f} s  {size / total:5.2f} MB/s")
