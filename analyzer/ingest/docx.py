@@ -1,6 +1,6 @@
 """Word .docx → lines, in reading order, with Word's automatic numbering rendered into the text.
 
-The body XML is walked directly (python-docx only opens the package) so paragraphs and tables keep
+The body XML is walked directly (``docx_package`` opens the package) so paragraphs and tables keep
 their order. Each paragraph is one line (a manual line break inside it starts a new line). A table
 row is ONE line: its cells joined by ``" | "``; several paragraphs inside one cell are joined by
 ``" ; "`` (spaced, so a ``;`` typed inside a paragraph stays distinguishable), giving rows like
@@ -11,7 +11,6 @@ and footnotes are not read.
 
 from __future__ import annotations
 
-import io
 import zipfile
 
 from lxml import etree
@@ -19,6 +18,7 @@ from lxml import etree
 from analyzer.errors import ReadError
 from analyzer.ingest.decode import RawText
 from analyzer.ingest.docx_numbering import _W, NumberingState
+from analyzer.ingest.docx_package import PackageError, open_parts
 
 CELL_SEPARATOR = " | "
 CELL_ITEM_SEPARATOR = " ; "
@@ -46,45 +46,15 @@ def read_docx(data: bytes, name: str = "") -> RawText:
     >>> read_docx(open("计划.docx", "rb").read(), "计划.docx").lines[0]  # doctest: +SKIP
     '一、指导思想'
     """
-    import docx  # python-docx; imported lazily (slow import)
-    from docx.opc.exceptions import PackageNotFoundError
-
     try:
-        document = docx.Document(io.BytesIO(data))
-        body = document.element.body
-        numbering_el = _numbering_element(document)
-        styles_el = document.styles.element
-    except (
-        zipfile.BadZipFile,
-        PackageNotFoundError,
-        KeyError,
-        ValueError,
-        etree.XMLSyntaxError,
-        OSError,
-    ) as exc:
-        raise _broken(name) from exc
-    except Exception as exc:  # python-docx raises assorted other errors on malformed packages
+        body, numbering_el, styles_el = open_parts(data)
+    except (zipfile.BadZipFile, PackageError, KeyError, ValueError, etree.XMLSyntaxError, OSError, EOFError) as exc:
         raise _broken(name) from exc
     numbering = NumberingState.from_xml(numbering_el, styles_el)
     lines: list[str] = []
     for child in body:
         _block(child, numbering, lines)
     return RawText(lines, "docx")
-
-
-def _numbering_element(document) -> etree._Element | None:
-    """The numbering part's root, or None when the package has no numbering part."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    part = document.part
-    for rel in part.rels.values():
-        if rel.reltype == RT.NUMBERING and not rel.is_external:
-            target = rel.target_part
-            element = getattr(target, "element", None)
-            if element is None:
-                element = etree.fromstring(target.blob)
-            return element
-    return None
 
 
 def _block(el: etree._Element, numbering: NumberingState, lines: list[str]) -> None:
