@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,8 +17,8 @@ _STRIP = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
 def _norm(text: str) -> str:
-    """Text without spaces and punctuation, for similarity checks."""
-    return _STRIP.sub("", text)
+    """Text without spaces and punctuation, width folded (６月 = 6月), for similarity checks."""
+    return _STRIP.sub("", unicodedata.normalize("NFKC", text))
 
 
 def _bigrams(s: str) -> list[str]:

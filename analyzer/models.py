@@ -73,7 +73,7 @@ class Document:
     """A file read and normalised.
 
     ``lines`` keep the script as written (evidence is quoted from them); ``text_lines`` are the
-    analysis form (simplified Chinese, same length, same line numbers). Line ``n`` (1-based) of the
+    analysis form (simplified Chinese, ASCII digits and letters; same lengths, same line numbers). Line ``n`` (1-based) of the
     document is ``lines[n - 1]``; lines dropped as site chrome are kept as empty strings so that
     line numbers stay traceable to the decoded text.
     """

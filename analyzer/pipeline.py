@@ -85,11 +85,11 @@ def _plan(doc: Document, span: PlanSpan, index: int, *, extract: bool, tasks: bo
 
 
 def _quote_original(doc: Document, finding: Finding) -> Finding:
-    """Quote evidence in the script as written when the analysis text was converted (traditional)."""
-    if not doc.traditional:
-        return finding
+    """Quote evidence as written when the analysis text was converted (traditional, full-width)."""
     original = doc.lines[finding.line - 1]
     analysed = doc.text_lines[finding.line - 1]
+    if original == analysed:
+        return finding
     at = analysed.find(finding.evidence)
     if at >= 0 and len(original) == len(analysed):
         return replace(finding, evidence=original[at: at + len(finding.evidence)])

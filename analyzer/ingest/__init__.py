@@ -11,6 +11,7 @@ from pathlib import Path
 from analyzer.errors import ReadError, UnsupportedFormatError
 from analyzer.ingest.decode import DOC_MESSAGE, OLE2_MAGIC, RawText
 from analyzer.ingest.normalize import is_traditional, normalize_lines, to_simplified
+from analyzer.ingest.script import fold_fullwidth
 from analyzer.models import Document
 
 __all__ = ["iter_paths", "read_document"]
@@ -68,7 +69,7 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
 
     Returns:
         The Document: ``lines`` as written (normalised, line numbers kept), ``text_lines`` in
-        simplified Chinese, the encoding used and any warnings.
+        simplified Chinese with ASCII digits and letters, the encoding used and any warnings.
 
     Raises:
         ReadError: (or a subclass) with a one-line Chinese message saying how to fix the input.
@@ -83,7 +84,8 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
     if not any(lines):
         raise ReadError(f"文件中没有可分析的文字:{file.name};请确认文件内容后再分析")
     traditional = is_traditional(lines)
-    text_lines = to_simplified(lines) if traditional else lines
+    # The analysis form: simplified script, full-width digits and letters as ASCII (same lengths).
+    text_lines = fold_fullwidth(to_simplified(lines) if traditional else lines)
     return Document(
         source=str(path),
         sha256=hashlib.sha256(data).hexdigest(),

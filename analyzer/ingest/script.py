@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from analyzer.ingest import patterns as P
 
-__all__ = ["is_traditional", "to_simplified", "traditional_share"]
+__all__ = ["fold_fullwidth", "is_traditional", "to_simplified", "traditional_share"]
 
 _TRADITIONAL_MIN_SHARE = 0.03  # share of non-GB2312 hanzi that marks a text as traditional
 
@@ -56,3 +56,19 @@ def to_simplified(lines: list[str]) -> list[str]:
     if len(converted) != len(lines):
         converted = [_t2s_converter().convert(line) for line in lines]
     return converted
+
+
+# Full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) → ASCII: one character for one, so
+# offsets and lengths stay those of the text as written. Punctuation keeps its width (，。：are
+# Chinese punctuation, not wide ASCII).
+_FULLWIDTH_ALNUM = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                                     *range(0xFF41, 0xFF5B))}
+
+
+def fold_fullwidth(lines: Iterable[str]) -> list[str]:
+    """Lines with full-width digits and letters folded to ASCII (same lengths).
+
+    >>> fold_fullwidth(["２０２６年４—５月：ＡＢ"])
+    ['2026年4—5月：AB']
+    """
+    return [line.translate(_FULLWIDTH_ALNUM) for line in lines]
