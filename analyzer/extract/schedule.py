@@ -15,7 +15,15 @@ from analyzer.extract.timeexpr import (
     period_heading,
     trailing_time,
 )
-from analyzer.extract.units import cells, children, is_owner_cell, item_text, own_lines, sentences
+from analyzer.extract.units import (
+    cells,
+    children,
+    has_children,
+    is_owner_cell,
+    item_text,
+    own_lines,
+    sentences,
+)
 from analyzer.models import Plan, ScheduleItem, TimeSpan
 from analyzer.structure.meta import is_signature
 from analyzer.structure.numbering import match_token
@@ -123,10 +131,14 @@ _MAX_TIME_CELL = 24  # a time cell (3月上旬, 第一周 | 2月10日-2月16日)
 _IMPLICIT = frozenset({"week", "season", "holiday", "vacation"})
 
 
-def _heading_span(ctx: _Ctx, title: str) -> TimeSpan | None:
-    """The period of a heading; a year written in it (2025年1月) sets the items' year."""
+def _heading_span(ctx: _Ctx, title: str, *, bracket: bool = True) -> TimeSpan | None:
+    """The period of a heading; a year written in it (2025年1月) sets the items' year.
+
+    With ``bracket``, a period in brackets counts too (``预备周（8月25日—8月31日）``); only a heading
+    with items under it may use it (``举办技能比赛（4月中旬）`` alone is an activity with its month).
+    """
     span = period_heading(title, semester=ctx.semester, term_start=ctx.term_start)
-    if span is None:
+    if span is None and bracket:
         # "预备周（8月25日—8月31日）": the dates in brackets decide
         inner = P.HEADING_BRACKET.search(title)
         if inner is not None:
@@ -328,6 +340,11 @@ def _free_units(ctx: _Ctx, index: int, in_schedule: bool) -> None:
                     ctx.add(hits[0], hits[0].text, sentence, n)
 
 
+def _heads_items(plan: Plan, index: int) -> bool:
+    """Whether section ``index`` has a body, subsections or lines of its own under its heading."""
+    return bool(plan.sections[index].body) or has_children(plan, index) or next(own_lines(plan, index), None) is not None
+
+
 def extract_schedule(plan: Plan) -> list[ScheduleItem]:
     """Every scheduled activity of a plan, in reading order.
 
@@ -357,7 +374,7 @@ def extract_schedule(plan: Plan) -> list[ScheduleItem]:
         if sec.style == "period" or (not sec.body and sec.style not in ("preamble", "label")
                                      and not _TITLE_TIME_HINT.isdisjoint(sec.title)):
             # "三月份" and also numbered ones: "二、下半年" with its items below
-            span = _heading_span(ctx, sec.title)
+            span = _heading_span(ctx, sec.title, bracket=_heads_items(plan, i))
             if span is not None:
                 _period_items(ctx, i, span)
                 continue

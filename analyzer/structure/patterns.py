@@ -85,7 +85,8 @@ STYLE_PATTERNS: dict[str, re.Pattern[str]] = {
     "ar_dot": re.compile(rf"^(?P<tok>(?P<n>{AR_NUM})\s*[.．](?![0-9０-９])\s*)"),
     # 1.3月份，… : item 1 whose text opens with a month (tried only when 1.3 is not decimal numbering)
     "ar_dot_month": re.compile(
-        rf"^(?P<tok>(?P<n>{AR_NUM})[.．])(?=[0-9０-９]{{1,2}}\s*月|[0-9]{{1,2}}[.．][0-9]{{1,2}}(?:节|前后|期间|前夕))"
+        rf"^(?P<tok>(?P<n>{AR_NUM})[.．])(?=[0-9０-９]{{1,2}}\s*(?:(?:——|[—–\-~～至到])\s*[0-9０-９]{{1,2}}\s*)?月"
+        rf"|[0-9]{{1,2}}[.．][0-9]{{1,2}}(?:节|前后|期间|前夕))"
     ),
     "ar_comma": re.compile(rf"^(?P<tok>(?P<n>{AR_NUM})\s*[,，](?=[\u4e00-\u9fff“\"《])\s*)"),
     "ar_half": re.compile(rf"^(?P<tok>(?P<n>{AR_NUM})\s*[)）]\s*)"),

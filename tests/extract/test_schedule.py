@@ -1,0 +1,36 @@
+"""Schedule binding on small plans: (lines → (month_start, month_end, text start)) tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.extract.schedule import extract_schedule
+from analyzer.models import Plan
+from analyzer.structure.outline import parse_outline
+
+
+def _schedule(lines: list[str]) -> list[tuple[int, int, str]]:
+    plan = Plan(id="p", index=1, title=None, unit=None, year=2026, line_start=1, line_end=len(lines),
+                sections=parse_outline(lines).sections, text_lines=tuple(lines))
+    return [(i.month_start, i.month_end, i.text[:6]) for i in extract_schedule(plan)]
+
+
+CASES = [
+    # a month heading binds its numbered items
+    (["四、具体工作安排", "三月份", "1、召开教代会。", "2、开展三八活动。"], [(3, 3, "召开教代会。"), (3, 3, "开展三八活动")]),
+    # an item number glued to a month range: item 2, months 4–5
+    (["一、主要工作", "1.推进入会工作。", "2.4—5月，集中开展服务站建设。"], [(4, 5, "集中开展服务")]),
+    # an activity in a task list closing with its month in brackets is scheduled on that month
+    (["一、主要工作", "1.开办技能培训班。", "2.举办采茶技能比赛（4月中旬）。"], [(4, 4, "举办采茶技能")]),
+    # a phase heading with its dates in brackets heads the activities after its colon
+    (["三、工会行事历", "预备周（8月25日—8月31日）：召开工会委员会会议；开展新教师座谈。"],
+     [(8, 8, "召开工会委员"), (8, 8, "开展新教师座")]),
+    # past months in a review are not scheduled
+    (["一、2025年工作回顾", "3月份以来，走访企业20家。", "二、2026年工作安排", "九月份", "1、组织运动会。"],
+     [(9, 9, "组织运动会。")]),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), CASES)
+def test_schedule_binding(lines: list[str], expected: list[tuple[int, int, str]]) -> None:
+    assert _schedule(lines) == expected
