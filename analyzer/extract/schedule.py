@@ -256,6 +256,8 @@ def _row(ctx: _Ctx, table: _Table, row: list[str], line: int, carry: bool,
             owners.append(cell)
             continue
         activities.extend(p.strip() for p in re.split(r"\s*[;；]\s*", cell) if p.strip())
+    if span_period is None and any(cell for col, cell in enumerate(row) if col in time_cols):
+        return  # its own time cell names no period (全年, 每月, 长期): not a calendar entry
     current = span_period or default or (table.last if carry else None)
     if current is None:
         return

@@ -42,8 +42,10 @@ def _units(plan: Plan, index: int) -> Iterator[tuple[str, int, str | None]]:
             yield text, n, None
             continue
         owners = [c for c in row if c and is_owner_cell(c)]
-        # A row's time cell (6月底前 | 完成排水沟清淤) belongs to each activity: it may be a deadline.
-        when = next((c for c in row if c and len(c) <= _MAX_TIME_CELL and period_heading(c) is not None), "")
+        # A row's time cell (6月底前 | 完成排水沟清淤) belongs to each activity: it may be a deadline;
+        # so does a frequency cell (每月 | 编发工作简报).
+        when = next((c for c in row if c and len(c) <= _MAX_TIME_CELL
+                     and (period_heading(c) is not None or P.FREQUENCY_CELL.match(c))), "")
         for cell in row:
             if cell and cell != when and not P.HEADER_CELL.match(cell) and not is_owner_cell(cell) and len(cell) > _MIN_CHARS:
                 yield (f"{when}，{cell}" if when else cell), n, "、".join(owners) or None

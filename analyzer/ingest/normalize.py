@@ -27,6 +27,7 @@ from analyzer.ingest.cleanup import (
     remove_pinyin_lines,
 )
 from analyzer.ingest.script import is_traditional, to_simplified, traditional_share
+from analyzer.ingest.vtable import join_vertical_tables
 from analyzer.ingest.wholetext import lines_matching
 
 __all__ = [
@@ -262,6 +263,7 @@ DEFAULT_STEPS: tuple[LineStep, ...] = (
     join_spaced_letters_lines,
     remove_hidden_marks_lines,
     drop_chrome,
+    join_vertical_tables,
     rejoin_broken_lines,
 )
 
