@@ -94,6 +94,7 @@ def is_chrome_line(line: str) -> bool:
         or (P.UPLOAD_HINT.search(line) and P.UPLOAD_META.search(line))
         or P.READ_PAGES.search(line)
         or P.CREDIT_LINE.match(line)
+        or P.PREV_NEXT.match(line)
         or (P.BUTTON_HINT.search(line) and P.BUTTON_LINE.match(line))
         or (P.FURNITURE_HINT.search(line) and P.FURNITURE.search(line))
         or (P.NAV_BAR.match(line) is not None and len(P.NAV_WORDS.findall(line)) >= 2)

@@ -91,7 +91,7 @@ RELATED_HEADER = re.compile(
 )
 #: One item of such a list: a short (optionally numbered) article title ending in a document-type word.
 RELATED_ITEM = re.compile(
-    r"^(?:\d{1,2}[.、．]\s*)?[^。；;！？!?]{2,40}?(?:计划|总结|方案|范文|大全|心得|体会|报告|意见|要点|安排|通知|"
+    r"^(?:\d{1,2}[.、．]\s*)?[^。；;！？!?]{2,40}?(?:计划|总结|方案|范文|大全|精选|汇编|心得|体会|报告|意见|要点|安排|通知|"
     r"(?:精选|汇编)?\s*\d{1,3}\s*篇[)）]?|[(（][^()（）]{1,12}[)）])$"
 )
 #: Other site furniture: download/points prompts, copyright and filing lines, hot searches, tips.
@@ -102,6 +102,8 @@ FURNITURE = re.compile(
     r"|^[^。；;！？!?]{2,40}\.(?:docx?|pdf|wps|txt)\s*\d+\s*页$|^[-—=_*·~]{5,}$"
     r"|^[^。，,；;]{1,12}(?:网|文库|范文|资料站)\s*[-–—_|｜]\s*[^。]{2,30}$"
 )
+#: Links to the neighbouring articles: "上一篇：…", "下一篇：…".
+PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一页|下一页|上一条|下一条|上篇|下篇)\s*[:：]")
 #: A navigation bar: short items between bars, at least two of them site words (首页 | 登录 | …).
 NAV_BAR = re.compile(r"^(?:[^|｜]{1,8}[|｜]){2,}[^|｜]{0,20}$")
 NAV_WORDS = re.compile(r"首页|登录|注册|分类|排行|会员|上传|关于我们|联系我们|隐私|协议|意见反馈|网站地图|帮助|客服|投稿")
@@ -139,6 +141,7 @@ _FURNITURE_HINT = (
     r"|网[^\S\n]*[-–—_|｜]|文库[^\S\n]*[-–—_|｜]|范文[^\S\n]*[-–—_|｜]|资料站[^\S\n]*[-–—_|｜]"  # "某某网 - …"
 )
 _NAV_HINT = r"\||｜"
+_PREV_NEXT_HINT = r"上一|下一|上篇|下篇"
 _DISCLAIMER_HINT = (
     r"本文档由|用户上传|本站|仅提供信息存储|不拥有所有权|不承担相关法律责任|侵权|版权归|付费|下载|预览"
     r"|仅展示部分|虚拟产品|不支持退款|一经售出"
@@ -148,7 +151,7 @@ _RELATED_HINT = r"相关文章|相关阅读|相关推荐|相关范文|相关文�
 CHROME_HINT = re.compile(
     "|".join(
         (_BREADCRUMB_HINT, _SUBMIT_HINT, _AUTHOR_HINT, _UPLOAD_HINT, _READ_HINT, _CREDIT_HINT, _BUTTON_HINT,
-         _FURNITURE_HINT, _NAV_HINT, _DISCLAIMER_HINT, _RELATED_HINT)
+         _FURNITURE_HINT, _NAV_HINT, _PREV_NEXT_HINT, _DISCLAIMER_HINT, _RELATED_HINT)
     )
 )
 #: Per-pattern prefilters for the patterns that cost most on a long line.

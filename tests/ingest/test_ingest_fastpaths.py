@@ -54,7 +54,7 @@ from analyzer.ingest.wholetext import joined, lines_matching
 
 _CHROME_PATTERNS = (
     P.BREADCRUMB, P.SUBMIT_LINE, P.AUTHOR_CLICKS, P.UPLOAD_META, P.READ_PAGES, P.CREDIT_LINE,
-    P.BUTTON_LINE, P.FURNITURE, P.NAV_BAR, P.NAV_WORDS, P.DISCLAIMER_STRONG, P.RELATED_HEADER,
+    P.BUTTON_LINE, P.FURNITURE, P.NAV_BAR, P.NAV_WORDS, P.DISCLAIMER_STRONG, P.RELATED_HEADER, P.PREV_NEXT,
 )
 # Every literal word of the chrome patterns, so generated lines often (nearly) match one of them.
 _WORDS = sorted(
@@ -78,7 +78,7 @@ def _chrome_oracle(line: str) -> bool:
     return bool(
         P.BREADCRUMB.match(line) or P.SUBMIT_LINE.search(line) or P.AUTHOR_CLICKS.search(line)
         or P.UPLOAD_META.search(line) or P.READ_PAGES.search(line) or P.CREDIT_LINE.match(line)
-        or P.BUTTON_LINE.match(line) or P.FURNITURE.search(line)
+        or P.PREV_NEXT.match(line) or P.BUTTON_LINE.match(line) or P.FURNITURE.search(line)
         or (P.NAV_BAR.match(line) is not None and len(P.NAV_WORDS.findall(line)) >= 2)
     )
 
@@ -132,7 +132,8 @@ def test_chrome_hint_is_necessary(line: str) -> None:
         "继续阅读>>", "温馨提示:", "热门搜索:工会", "Copyright 2020", "All Rights Reserved", "© 2020",
         "京ICP备123号", "客服电话 400", "版权所有:某站", "摘要:本文介绍", "关键词:工会;计划;总结",
         "工会计划.docx 3页", "-----", "=====", "~~~~~", "范文网 - 工作计划", "某某文库 | 计划", "某资料站—计划",
-        "首页 | 登录 | 注册", "帮助｜客服｜投稿",
+        "首页 | 登录 | 注册", "帮助｜客服｜投稿", "上一篇：仓储部年度工作计划", "下一篇:车队计划", "上一页：x",
+        "下一页：x", "上一条：x", "下一条：x", "上篇：x", "下篇：x",
         "本文档由用户上传", "本文档由张三上传", "用户上传的文档", "本站仅提供信息存储空间", "仅提供信息存储",
         "不拥有所有权", "不承担相关法律责任", "如有侵权", "侵权请联系", "涉嫌侵权", "版权归原作者", "版权归作者",
         "本站所有资源", "本站不保证", "本站不对", "下载前请", "下载后无法", "付费下载", "付费后", "文档预览",
