@@ -183,6 +183,9 @@ HOLIDAY_AS_TIME = re.compile(
     r"(?P<sep>\s*[，,：:]|(?=组织|开展|举办|举行|召开|慰问|走访|评选|表彰|发放|进行|完成))"
 )
 
+# A break in the calendar, not an activity: 国庆放假, 调休, 不安排活动 (kept when an action verb is there).
+NO_ACTIVITY = re.compile(r"放假|休假|调休|不安排(?:活动|工作)?|暂停(?:活动)?|无活动|停课")
+
 # A second period joined to the first: 上半年和下半年各… / 3月和9月各… (a frequency).
 PAIRED_PERIOD = re.compile(r"[和及与、]\s*(?:[上下]半年|[0-9一二三四五六七八九十]{1,2}月|第[一二三四]季度)")
 
@@ -196,7 +199,7 @@ SCHEDULE_HEADING_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年\s*")
 # characters one ends with. They only skip work; the grammar in timeexpr decides.
 TIME_START = re.compile(
     r"\s*(?:今年|本年度?|在|于|从)?\s*[“\"「]?"
-    r"(?:[0-9０-９〇零○]|[一二两三四五六七八九十]{1,3}[月、.．·—–\-至到季]|[一二三四五六七八九十][一二三四五六七八九十]?[，,：:节妇劳青儿建]"
+    r"(?:[0-9０-９〇零○]|[一二两三四五六七八九十]{1,3}[月、.．·—–\-至到季]|[一二三四五六七八九十][一二三四五六七八九十]?[，,：:节妇劳青儿建”\"」』]"
     r"|第[一二三四五六七八九十0-9]|[上下]半年|[上中下]旬|寒|暑|开学|学期|期[中末]|春[季节]|夏季|秋季|冬季|次年|明年|来年|翌年|去年"
     r"|本[年月学]|元旦|元宵|国庆|清明|端午|中秋|重阳|植树|教师节|妇女|劳动节|青年节|儿童节|建党|建军|护士|学雷锋|雷锋)"
 )

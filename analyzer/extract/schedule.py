@@ -64,6 +64,8 @@ class _Ctx:
         text = text.strip()
         if not text or P.HEADER_CELL.match(text) or (line, text) in self.seen:
             return
+        if P.NO_ACTIVITY.search(text) and not P.ACTION_VERB.search(text):
+            return  # "国庆放假。" / "调休，不安排活动。": a break in the calendar, not an activity
         self.seen.add((line, text))
         year = self.plan.year + span.year_offset if self.plan.year else None
         self.items.append(ScheduleItem(
@@ -123,12 +125,17 @@ class _Ctx:
         span = trailing_time(text, semester=self.semester, term_start=self.term_start)
         if span is None or is_past_reference(text, span):
             return None
+        label = P.DEADLINE_LABEL.search(text) if "限" in text or "截止" in text or "完成时间" in text else None
+        if label is not None and label.start("when") <= span.start < label.end("when"):
+            return None  # "…，完成时限：3月底前。" is the item's deadline, not its date
         return span
 
 
 _MAX_TIME_CELL = 24  # a time cell (3月上旬, 第一周 | 2月10日-2月16日) is short
 # Times that name an occasion rather than a date: they never override the heading's period.
 _IMPLICIT = frozenset({"week", "season", "holiday", "vacation"})
+# Occasions that may narrow a wider heading period (see _narrower).
+_OCCASIONS = frozenset({"holiday", "holiday_label", "vacation", "season"})
 
 
 def _heading_span(ctx: _Ctx, title: str, *, bracket: bool = True) -> TimeSpan | None:
@@ -184,10 +191,19 @@ def _period_items(ctx: _Ctx, index: int, span: TimeSpan) -> None:
             _bound(ctx, span, period, sentence, n)
 
 
+def _narrower(own: TimeSpan, heading: TimeSpan) -> bool:
+    """An occasion opening an item (a holiday, a vacation, a season) inside a wider heading period
+    dates the item more precisely: “五一”前后 under 上半年 is May, 元宵节 under 第一季度 February."""
+    if own.kind not in _OCCASIONS or heading.month_start > heading.month_end or own.month_start > own.month_end:
+        return False
+    return (heading.month_start <= own.month_start and own.month_end <= heading.month_end
+            and own.month_end - own.month_start < heading.month_end - heading.month_start)
+
+
 def _bound(ctx: _Ctx, span: TimeSpan, period: str, text: str, line: int) -> None:
     """An activity under a period: its own leading time, when it has one, is more precise."""
     own = ctx.lead(text)
-    if own is not None and own.kind not in _IMPLICIT and _after(text, own):
+    if own is not None and (own.kind not in _IMPLICIT or _narrower(own, span)) and _after(text, own):
         ctx.add(own, own.text, _after(text, own), line)
         return
     end = ctx.trail(text)

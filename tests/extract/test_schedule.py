@@ -25,6 +25,16 @@ CASES = [
     # a phase heading with its dates in brackets heads the activities after its colon
     (["三、工会行事历", "预备周（8月25日—8月31日）：召开工会委员会会议；开展新教师座谈。"],
      [(8, 8, "召开工会委员"), (8, 8, "开展新教师座")]),
+    # a deadline label's time is the item's deadline, not its date
+    (["一、重点工作", "1．召开职代会，审议考核办法。由办公室负责，完成时限：3月底前。", "2．举办技能比赛（9月）。"],
+     [(9, 9, "举办技能比赛")]),
+    # a break in the calendar is not an activity
+    (["三、行事历", "第四周（9月22日—9月28日）：开展趣味运动会。", "第五周（9月29日—10月3日）：国庆、中秋放假。"],
+     [(9, 9, "开展趣味运动")]),
+    # an occasion opening an item narrows a wider heading period, a quoted short name too
+    (["四、活动安排", "（一）上半年", "1.“五一”前后，表彰劳动模范。", "2.组织职工春季健步走。", "（二）下半年",
+      "1.国庆节前，举办职工书画展。"],
+     [(5, 5, "表彰劳动模范"), (1, 6, "组织职工春季"), (9, 9, "举办职工书画")]),
     # past months in a review are not scheduled
     (["一、2025年工作回顾", "3月份以来，走访企业20家。", "二、2026年工作安排", "九月份", "1、组织运动会。"],
      [(9, 9, "组织运动会。")]),
