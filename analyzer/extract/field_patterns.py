@@ -46,6 +46,7 @@ _UNIT = (
     "|处|组|队|门|种|对|道|块|辆|间|平方米|公里|户)"
 )
 _RUN = f"[{_HAN}“”\"]"  # the words between a target's verb and its number (no punctuation)
+_LIST_RUN = f"[{_HAN}“”\"、]"  # the same, through a list of nouns (培训柜员、客户经理等业务骨干300人次)
 _AROUND = "(?:以上|以下|以内|左右|余)?"
 # A rate target: 签订率达到100%, 建会率达到90%以上, 满意度达到95%, 入会率保持100%, 签约率力争在
 # 学期末达到50% (two characters name the rate).
@@ -70,7 +71,7 @@ _COUNT_VERBS = (
 # A verb with an Arabic count: 培训工会干部200名, 发放慰问金10万元, 建设“职工小家”示范点4个
 # (a long ``run`` is cut in code to keep the phrase minimal).
 VERB_COUNT_TARGET = re.compile(
-    f"(?:{_COUNT_VERBS})(?P<run>{_RUN}{{0,12}}?)(?<!第){_NUMBER}[ ]?{_UNIT}{_AROUND}"
+    f"(?:{_COUNT_VERBS})(?P<run>{_LIST_RUN}{{0,16}}?)(?<![第、]){_NUMBER}[ ]?{_UNIT}{_AROUND}"
 )
 # A count reached: 参保人数达到2万人, 突破500家.
 REACH_COUNT_TARGET = re.compile(f"(?:达到|超过|突破)[ ]?{_NUMBER}[ ]?{_UNIT}{_AROUND}")
@@ -115,6 +116,7 @@ DEADLINE_BEFORE = re.compile(r"(?:截至|截止到?|最迟|最晚)(?:在|于|到
 # Within the year: 年内完成, 本年度内完成.
 DEADLINE_YEAR = re.compile(
     r"(?:年内|本年度内?|当年)(?:全面|基本|全部)?(?:完成|建成|实现|到位|落实|新建|建立|组建|创建|成立|新增)"
+    r"|(?:年内|本年度内)[^，,。；;]{1,16}?(?:达到|实现|覆盖)"  # 年内民办学校教代会建制率达到85%
 )
 
 # Task verbs; LIGHT_VERB ones usually lead to the real verb (组织召开, 配合学校做好).
@@ -236,6 +238,9 @@ HAS_DIGIT = re.compile(f"[{DIGIT}]")
 HAS_PERCENT = re.compile("[%％‰]|个百分点")
 MIN_COUNT_WORD = re.compile("不少于|不得少于|不低于|至少|最少|力争|确保|累计")
 CAP_WORD = re.compile("不超过|不高于|不得超过|控制在|稳定在|保持在")
+
+# A short label opening a line: "每月常规：…", "全年：…".
+LEAD_LABEL = re.compile(r"^\s*([^:：，,。；;]{2,10})[:：]")
 
 # Clauses of a sentence, each with its closing comma.
 CLAUSE = re.compile(r"[^，,]+[，,]*")

@@ -79,9 +79,7 @@ def find_targets(text: str) -> list[str]:
     taken: list[tuple[int, int]] = []
     for pattern in _target_patterns(text):
         for m in pattern.finditer(text):
-            start, end = m.span()
-            if pattern is P.VERB_COUNT_TARGET and len(m.group("run")) > _RUN_MAX:
-                start = _cut_run(text, m.start("run"), m.end("run"))
+            start, end = target_start(pattern, m, text), m.end()
             if all(end <= s or start >= e for s, e in taken):
                 taken.append((start, end))
     return [text[s:e] for s, e in sorted(taken)]
@@ -116,6 +114,19 @@ def _target_table() -> dict[tuple[bool, bool, bool, bool, bool], tuple[re.Patter
         )
         table[key] = tuple(pattern for pattern, can in wanted if can)
     return table
+
+
+def target_start(pattern: re.Pattern[str], m: re.Match[str], text: str) -> int:
+    """Where a target phrase starts: a verb-to-number run holding a list (培训柜员、客户经理等业务骨干
+    300人次) keeps its last item; a long run keeps its last few characters."""
+    if pattern is not P.VERB_COUNT_TARGET:
+        return m.start()
+    run = m.group("run")
+    if "、" in run:
+        return m.start("run") + max(run.rfind("、"), run.rfind("等")) + 1
+    if len(run) > _RUN_MAX:
+        return _cut_run(text, m.start("run"), m.end("run"))
+    return m.start()
 
 
 def _cut_run(text: str, start: int, end: int) -> int:

@@ -22,6 +22,7 @@ from analyzer.structure.numbering import match_token
 _NOT_TASKS = frozenset({"preamble", "review", "guiding_ideology"})
 _MIN_CHARS = 4
 _MAX_TIME_CELL = 20
+_MAX_FREQUENCY_TITLE = 10  # 每月常规, 每周工作, 每学期重点 — a heading, not a task sentence
 # A frequency word always holds one of these characters (每月, 年内…一次, 一学期两次, 不定期 …).
 _FREQUENCY_CHARS = frozenset("每年学次届场季月周天半期度假")
 
@@ -95,17 +96,35 @@ def extract_tasks(plan: Plan) -> list[Task]:
         leaf = not has_children(plan, index)
         item_owner = find_owner(joined) if leaf and P.OWNER_HINT.search(joined) else None
         item_deadline = find_labelled_deadline(joined) if leaf and "限" in joined else None
+        # A heading that names a frequency (每月常规：…, 每周工作) gives it to its items that state none.
+        title_frequency = _title_frequency(sec.title)
         for text, line, row_owner in units:
             items = by_line.get(line, ())
             owner = row_owner or item_owner
+            label = P.LEAD_LABEL.match(text)  # "每月常规：a；b" — the label's frequency holds for a and b
+            unit_frequency = (_title_frequency(label.group(1)) if label else None) or title_frequency
             for whole in sentences(text):
                 for sentence, frequency in _one_per_frequency(whole):
                     if len(sentence) < _MIN_CHARS:
                         continue
+                    if unit_frequency is not None and (frequency is None or frequency[0] == "once"):
+                        frequency = unit_frequency
                     task = _task(sentence, frequency, kind, line, owner, items, item_deadline)
                     if task is not None:
                         tasks.append(task)
     return tasks
+
+
+def _title_frequency(title: str) -> tuple[str, str] | None:
+    """The frequency a short heading opens with (``每月常规`` → monthly), else None.
+
+    >>> _title_frequency("每月常规"), _title_frequency("召开职代会")
+    (('monthly', '每月'), None)
+    """
+    if len(title) > _MAX_FREQUENCY_TITLE or _FREQUENCY_CHARS.isdisjoint(title[:3]):
+        return None
+    found = find_frequency(title)
+    return found if found is not None and title.startswith(found[1]) and found[0] != "once" else None
 
 
 def _one_per_frequency(sentence: str) -> list[tuple[str, tuple[str, str] | None]]:

@@ -40,9 +40,7 @@ def _targets_oracle(text: str) -> list[str]:
                 P.BARE_RATE_TARGET)
     for pattern in patterns:
         for m in pattern.finditer(text):
-            start, end = m.span()
-            if pattern is P.VERB_COUNT_TARGET and len(m.group("run")) > fields._RUN_MAX:
-                start = fields._cut_run(text, m.start("run"), m.end("run"))
+            start, end = fields.target_start(pattern, m, text), m.end()
             if all(end <= s or start >= e for s, e in taken):
                 taken.append((start, end))
     return [text[s:e] for s, e in sorted(taken)]

@@ -167,3 +167,33 @@ def test_fields_never_raise(text: str) -> None:
     find_action(text)
     for target in find_targets(text):
         assert target in text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("培训柜员、客户经理等业务骨干300人次。", ["业务骨干300人次"]),
+    ("慰问环卫工人、快递小哥200名", ["快递小哥200名"]),
+    ("新建和提档升级“职工小家”8个", ["“职工小家”8个"]),
+])
+def test_targets_after_a_list_keep_its_last_noun(text: str, expected: list[str]) -> None:
+    assert find_targets(text) == expected
+
+
+@pytest.mark.parametrize(("text", "month"), [
+    ("年内民办学校教代会建制率达到85%以上", 12),
+    ("本年度内职工书屋覆盖全部网点", 12),
+    ("年内完成10个站点建设", 12),
+])
+def test_within_the_year(text: str, month: int) -> None:
+    found = find_deadline(text)
+    assert found is not None and found[0] == month
+
+
+def test_a_frequency_label_gives_its_frequency_to_each_item() -> None:
+    from analyzer.extract.tasks import extract_tasks
+    from analyzer.models import Plan
+    from analyzer.structure.outline import parse_outline
+
+    lines = ["四、月份工作安排", "每月常规：召开一次工会委员会会议；为当月过生日的教职工送上生日祝福。"]
+    plan = Plan(id="p", index=1, title=None, unit=None, year=None, line_start=1, line_end=2,
+                sections=parse_outline(lines).sections, text_lines=tuple(lines))
+    assert [t.frequency for t in extract_tasks(plan)] == ["monthly", "monthly"]
