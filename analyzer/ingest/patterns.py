@@ -247,6 +247,9 @@ def char_runs(chars: Iterable[str]) -> re.Pattern[str]:
     )
     return re.compile(f"[{body}]+")
 
+#: Full-width digits and Latin letters (folded to ASCII in the analysis text).
+FULLWIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
+
 # --- tables flattened to one cell per line (vtable.py) ----------------------------------------------
 
 #: A table header cell, alone on its line (the same vocabulary the schedule reads header rows with).

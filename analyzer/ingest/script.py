@@ -6,6 +6,7 @@ import functools
 from collections.abc import Iterable
 
 from analyzer.ingest import patterns as P
+from analyzer.ingest.wholetext import lines_matching
 
 __all__ = ["fold_fullwidth", "is_traditional", "to_simplified", "traditional_share"]
 
@@ -71,4 +72,7 @@ def fold_fullwidth(lines: Iterable[str]) -> list[str]:
     >>> fold_fullwidth(["２０２６年４—５月：ＡＢ"])
     ['2026年4—5月：AB']
     """
-    return [line.translate(_FULLWIDTH_ALNUM) for line in lines]
+    out = list(lines)
+    for i in lines_matching(P.FULLWIDTH_ALNUM, out):  # most texts have none: one scan, no per-line work
+        out[i] = out[i].translate(_FULLWIDTH_ALNUM)
+    return out
