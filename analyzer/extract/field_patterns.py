@@ -36,14 +36,15 @@ FREQUENCY = re.compile(
 FREQUENCY_CELL = re.compile(r"^(?:每(?:个|两个|半)?(?:月|季度?|学期|年|周|星期)|按(?:月|季度?))(?:[一两二三四]次)?$")
 # A one-off: 举办一次, 组织一次 (not 一次性).
 ONCE = re.compile(
-    r"(?:举办|组织|召开|开展|举行|进行|安排|策划|评选|搞|考察|参观|检查|培训|体检|慰问|走访|评比|演练|座谈|调研)了?一(?:次|届|场)(?!性)"
+    r"(?:举办|组织|召开|开展|举行|进行|安排|策划|评选|搞|考察|参观|检查|培训|体检|慰问|走访|评比|演练|座谈|调研"
+    r"|比赛|竞赛|展演|演出|展览|联欢)了?一(?:次|届|场)(?!性)"
 )
 
 _NUMBER = f"[{DIGIT}]+(?:[.．][{DIGIT}]+)?"
 _PERCENT = f"{_NUMBER}[ ]?(?:[%％‰]|个百分点)"
 _UNIT = (
     "万?(?:人次|场次|户次|课时|学时|小时|元|人|名|次|期|册|家|个|场|项|篇|件|所|户|批|支|节|天|届|本|部|条|座|套|台"
-    "|处|组|队|门|种|对|道|块|辆|间|平方米|公里|户)"
+    "|处|组|队|门|种|对|道|块|辆|间|平方米|公里|户|副|幅|张|分)"
 )
 _RUN = f"[{_HAN}“”\"]"  # the words between a target's verb and its number (no punctuation)
 _LIST_RUN = f"[{_HAN}“”\"、]"  # the same, through a list of nouns (培训柜员、客户经理等业务骨干300人次)
@@ -66,7 +67,7 @@ MIN_COUNT_TARGET = re.compile(
 _COUNT_VERBS = (
     "培训|新建|新增|发展|慰问|帮扶|资助|救助|发放|组建|建立|创建|评选|表彰|签订|走访|吸纳|筹集|募集|投入|推荐|选派|培养"
     "|建成|完成|覆盖|建设|命名|设立|改造|确定|举办|开展|召开|结对|选树|打造|推选|评出|评选出|配备|购置|安装|升级"
-    "|排查|整治|治理|帮助|服务|联系|走访慰问"
+    "|排查|整治|治理|帮助|服务|联系|走访慰问|赠送|捐赠|捐助|送"
 )
 # A verb with an Arabic count: 培训工会干部200名, 发放慰问金10万元, 建设“职工小家”示范点4个
 # (a long ``run`` is cut in code to keep the phrase minimal).
@@ -87,6 +88,10 @@ EACH_TARGET = re.compile(f"[{_HAN}“”]{{2,12}}各[ ]?{_NUMBER}[ ]?{_UNIT}")
 ALL_TARGET = re.compile(f"(?:全部|所有|全体)[ ]?{_NUMBER}[ ]?{_UNIT}[{_HAN}]{{2,8}}")
 # A verb, a count and what is counted: 设立3个民警休息点, 确定1名党员中心户.
 COUNT_NOUN_TARGET = re.compile(f"(?:{_COUNT_VERBS})(?<!第){_NUMBER}[个名家支所处套][{_HAN}“”]{{2,6}}")
+# The same after a list closed by 等: 组建篮球、羽毛球、读书等5个员工俱乐部 (the target is the count and noun).
+LISTED_COUNT_TARGET = re.compile(
+    f"(?:{_COUNT_VERBS})[{_HAN}“”\"、]{{1,20}}?等(?P<count>{_NUMBER}[个名家支所处套][{_HAN}“”]{{2,6}})"
+)
 
 # Owners, in order of trust. A labelled owner in brackets: (责任科室:组织部、宣教部).
 OWNER_LABELLED_PAREN = re.compile(
@@ -212,6 +217,7 @@ TIME_END = re.compile(r"[月份季度周期假旬日节年初末底间前后天]
 HEADING_BRACKET = re.compile(r"[（(]([^（）()]{2,30})[）)]")
 
 # A labelled deadline, often in an item's closing bracket: （责任单位：…；完成时限：6月底） / 时限：9月30日前
+DEADLINE_LABEL_HINT = re.compile(r"时限|完成时间|截止时间|完成期限")
 DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|办结时限|时限|截止时间|完成期限)\s*[:：]\s*(?P<when>[^；;，,。)）]{2,16})")
 # A completion verb right after a time makes the item a deadline: 12月底前完成 / 6月底前全部验收.
 COMPLETION = re.compile(r"[，,]?\s*(?:全面|基本|全部|必须|务必|须|要)?(?:完成|结束|验收|到位|完毕|上报|报送|建成|竣工|交齐)")

@@ -109,7 +109,8 @@ def _target_table() -> dict[tuple[bool, bool, bool, bool, bool], tuple[re.Patter
         wanted = (
             (P.RATE_TARGET, percent), (P.PERCENT_TARGET, percent), (P.MIN_COUNT_TARGET, min_count),
             (P.CAP_TARGET, cap), (P.REACH_COUNT_TARGET, digit), (P.EACH_TARGET, digit and each),
-            (P.ALL_TARGET, digit), (P.COUNT_NOUN_TARGET, digit), (P.VERB_COUNT_TARGET, digit),
+            (P.ALL_TARGET, digit), (P.COUNT_NOUN_TARGET, digit), (P.LISTED_COUNT_TARGET, digit),
+            (P.VERB_COUNT_TARGET, digit),
             (P.QUOTED_COUNT_TARGET, digit), (P.BARE_RATE_TARGET, percent),
         )
         table[key] = tuple(pattern for pattern, can in wanted if can)
@@ -119,6 +120,8 @@ def _target_table() -> dict[tuple[bool, bool, bool, bool, bool], tuple[re.Patter
 def target_start(pattern: re.Pattern[str], m: re.Match[str], text: str) -> int:
     """Where a target phrase starts: a verb-to-number run holding a list (培训柜员、客户经理等业务骨干
     300人次) keeps its last item; a long run keeps its last few characters."""
+    if pattern is P.LISTED_COUNT_TARGET:
+        return m.start("count")
     if pattern is not P.VERB_COUNT_TARGET:
         return m.start()
     run = m.group("run")

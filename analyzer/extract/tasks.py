@@ -95,7 +95,7 @@ def extract_tasks(plan: Plan) -> list[Task]:
         joined = " ".join(t for t, _n, _o in units)
         leaf = not has_children(plan, index)
         item_owner = find_owner(joined) if leaf and P.OWNER_HINT.search(joined) else None
-        item_deadline = find_labelled_deadline(joined) if leaf and "限" in joined else None
+        item_deadline = find_labelled_deadline(joined) if leaf and P.DEADLINE_LABEL_HINT.search(joined) else None
         # A heading that names a frequency (每月常规：…, 每周工作) gives it to its items that state none.
         title_frequency = _title_frequency(sec.title)
         for text, line, row_owner in units:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import operator
 from dataclasses import replace
 from functools import lru_cache, reduce
+from itertools import pairwise
 
 from analyzer.extract import patterns as P
 from analyzer.extract import timehits as H
@@ -270,8 +271,20 @@ def period_heading(
     residual = P.HEADING_REMARK.sub("", residual)
     if P.HEADING_FILLER.sub("", residual):
         return None
-    best = next((s for s in spans if s.kind != "week"), spans[0])
+    best = _consecutive_months(stripped, spans) or next((s for s in spans if s.kind != "week"), spans[0])
     return replace(best, start=best.start + lead, end=best.end + lead) if lead else best
+
+
+def _consecutive_months(text: str, spans: list[TimeSpan]) -> TimeSpan | None:
+    """Months named one after another (七月、八月 → 7–8) as one span; None otherwise (3月、5月 stay apart)."""
+    if len(spans) < 2 or any(s.kind != "month" for s in spans):
+        return None
+    for before, after in pairwise(spans):
+        if after.month_start != before.month_end + 1 or after.year_offset != before.year_offset:
+            return None
+    first, last = spans[0], spans[-1]
+    return replace(first, text=text[first.start:last.end], end=last.end, month_end=last.month_end,
+                   qualifier=last.qualifier)
 
 
 @lru_cache(maxsize=1)

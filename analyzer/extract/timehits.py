@@ -104,7 +104,11 @@ def numeric_date_hit(m: re.Match[str], text: str) -> Hit | None:
     month, day = _month(m.group("m")), _day(m.group("d"))
     if month is None or day is None:
         return None
-    return _span(text, m.start(), m.end(), month, month, "date", day=day)
+    last = _month(m.group("m2")) if m.group("m2") else month
+    if last is None or (m.group("d2") and _day(m.group("d2")) is None):
+        return None
+    return _span(text, m.start(), m.end(), month, last, "date", day=day,
+                 qualifier=_qualifier(None, m.group("before")))
 
 
 def quarter_hit(m: re.Match[str], text: str) -> Hit | None:

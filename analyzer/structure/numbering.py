@@ -21,6 +21,8 @@ def numeral_value(s: str) -> int | None:
         return ord(s) - 0x2460 + 1
     if len(s) == 1 and "\u2474" <= s <= "\u2487":  # ⑴ … ⒇
         return ord(s) - 0x2474 + 1
+    if len(s) == 1 and ("\u2160" <= s <= "\u216b" or "\u2170" <= s <= "\u217b"):  # Ⅰ … Ⅻ, ⅰ … ⅻ
+        return (ord(s) - 0x2160) % 16 + 1
     return cn_to_int(s) if s else None
 
 
@@ -36,7 +38,7 @@ class Token(NamedTuple):
 
 
 _ORDER = ("cn_paren", "ar_paren", "cn_part", "cn_di", "cn_dun", "dec3", "dec2", "ar_dun", "ar_dot", "ar_comma",
-          "ar_half", "paren_digit", "circled")
+          "ar_half", "roman", "paren_digit", "circled")
 _NO_DECIMAL = (*(style for style in _ORDER if style not in ("dec2", "dec3")), "ar_dot_month")
 # The styles a segment can be tried against, by its first character (in _ORDER's order).
 _BY_FIRST: dict[str, tuple[str, ...]] = {
@@ -46,6 +48,7 @@ _BY_FIRST: dict[str, tuple[str, ...]] = {
     "digit": ("dec3", "dec2", "ar_dun", "ar_dot", "ar_comma", "ar_half"),
     "paren_digit": ("paren_digit",),
     "circled": ("circled",),
+    "roman": ("roman",),
 }
 
 
@@ -61,6 +64,8 @@ def _candidates(first: str, decimal: bool) -> tuple[str, ...]:
         group = "paren_digit"
     elif "\u2460" <= first <= "\u2473":
         group = "circled"
+    elif "\u2160" <= first <= "\u217b":
+        group = "roman"
     else:
         group = "cn"
     styles = _BY_FIRST[group]

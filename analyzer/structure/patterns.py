@@ -92,6 +92,8 @@ STYLE_PATTERNS: dict[str, re.Pattern[str]] = {
     "ar_half": re.compile(rf"^(?P<tok>(?P<n>{AR_NUM})\s*[)）]\s*)"),
     # （1） (1)
     "ar_paren": re.compile(rf"^(?P<tok>[（(]\s*(?P<n>{AR_NUM})\s*[）)][、.．]?\s*)"),
+    # Ⅰ、 Ⅱ. Ⅲ，（Roman numeral characters Ⅰ–Ⅻ, ⅰ–ⅻ; a separator must follow）
+    "roman": re.compile(r"^(?P<tok>(?P<n>[\u2160-\u216b\u2170-\u217b])\s*(?:[、.．,，:：]|\s+)\s*)"),
     # ⑴ ⑵ …
     "paren_digit": re.compile(r"^(?P<tok>(?P<n>[⑴-⒇])\s*)"),
     # ① ② …
@@ -117,6 +119,7 @@ def style_chain(styles: tuple[str, ...]) -> re.Pattern[str]:
 STYLE_RANK: dict[str, int] = {
     "label": 0,
     "cn_part": 1,
+    "roman": 1,
     "cn_dun": 1,
     "cn_di": 1,
     "cn_paren": 2,
@@ -148,6 +151,7 @@ STYLE_FAMILY: dict[str, str] = {
 NUMBERING_FIRST_CHARS = frozenset(
     "0123456789０１２３４５６７８９（(第" + CN_DIGITS + "".join(chr(c) for c in range(0x2460, 0x2474))
     + "".join(chr(c) for c in range(0x2474, 0x2488))
+    + "".join(chr(c) for c in (*range(0x2160, 0x216C), *range(0x2170, 0x217C)))
 )
 
 # Where a line may be cut before a glued heading: after a sentence end (…落到实处。三、工作措施)

@@ -36,7 +36,8 @@ def _targets_oracle(text: str) -> list[str]:
     """find_targets trying every pattern on every text."""
     taken: list[tuple[int, int]] = []
     patterns = (P.RATE_TARGET, P.PERCENT_TARGET, P.MIN_COUNT_TARGET, P.CAP_TARGET, P.REACH_COUNT_TARGET,
-                P.EACH_TARGET, P.ALL_TARGET, P.COUNT_NOUN_TARGET, P.VERB_COUNT_TARGET, P.QUOTED_COUNT_TARGET,
+                P.EACH_TARGET, P.ALL_TARGET, P.COUNT_NOUN_TARGET, P.LISTED_COUNT_TARGET, P.VERB_COUNT_TARGET,
+                P.QUOTED_COUNT_TARGET,
                 P.BARE_RATE_TARGET)
     for pattern in patterns:
         for m in pattern.finditer(text):

@@ -173,6 +173,9 @@ def test_fields_never_raise(text: str) -> None:
     ("培训柜员、客户经理等业务骨干300人次。", ["业务骨干300人次"]),
     ("慰问环卫工人、快递小哥200名", ["快递小哥200名"]),
     ("新建和提档升级“职工小家”8个", ["“职工小家”8个"]),
+    ("组建篮球、羽毛球、读书等5个员工俱乐部", ["5个员工俱乐部"]),
+    ("为辖区职工送春联200副", ["送春联200副"]),
+    ("员工满意度测评得分不低于90分", ["不低于90分"]),
 ])
 def test_targets_after_a_list_keep_its_last_noun(text: str, expected: list[str]) -> None:
     assert find_targets(text) == expected
@@ -197,3 +200,24 @@ def test_a_frequency_label_gives_its_frequency_to_each_item() -> None:
     plan = Plan(id="p", index=1, title=None, unit=None, year=None, line_start=1, line_end=2,
                 sections=parse_outline(lines).sections, text_lines=tuple(lines))
     assert [t.frequency for t in extract_tasks(plan)] == ["monthly", "monthly"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("举办职工才艺展演一次", "once"),
+    ("“白衣天使杯”羽毛球比赛一次", "once"),
+])
+def test_one_off_events(text: str, expected: str) -> None:
+    found = find_frequency(text)
+    assert found is not None and found[0] == expected
+
+
+def test_a_completion_time_label_is_the_items_deadline() -> None:
+    from analyzer.extract.tasks import extract_tasks
+    from analyzer.models import Plan
+    from analyzer.structure.outline import parse_outline
+
+    lines = ["二、重点工作", "（一）召开护理分会会员大会，审议年度工作计划（牵头科室：护理部；完成时间：3月）。"]
+    plan = Plan(id="p", index=1, title=None, unit=None, year=None, line_start=1, line_end=2,
+                sections=parse_outline(lines).sections, text_lines=tuple(lines))
+    tasks = extract_tasks(plan)
+    assert tasks[0].action == "召开" and {t.deadline for t in tasks} == {3}

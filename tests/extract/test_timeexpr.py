@@ -22,6 +22,9 @@ N = None  # no qualifier
 TIMES = [
     # months, Chinese and Arabic, with and without 份
     ("三月份召开职代会", [(3, 3, N)]),
+    ("2026/7/1—2026/8/31 开展送清凉", [(7, 8, N)]),
+    ("集体合同续签工作2026.6.30前完成", [(6, 6, "前")]),
+    ("2026/9/30前投入使用", [(9, 9, "前")]),
     ("3月召开职代会", [(3, 3, N)]),
     ("十二月开展送温暖", [(12, 12, N)]),
     ("12月份开展送温暖", [(12, 12, N)]),
@@ -249,6 +252,8 @@ def test_long_text_gives_what_its_lines_give() -> None:
 
 HEADINGS = [
     ("三月份", (3, 3)),
+    ("七月、八月", (7, 8)),  # months named one after another: one range
+    ("3月、5月", (3, 3)),  # not consecutive: the first month heads the block
     ("9月份:", (9, 9)),
     ("9月份：", (9, 9)),
     ("七——八月份", (7, 8)),

@@ -72,6 +72,10 @@ def _shape(lines: list[str]) -> list[tuple[str, int, str]]:
           "三、上半年", "1．开展春季运动会。"],
          [("上半年工作回顾", 1, "review"), ("民主管理扎实推进", 2, "review"), ("下半年工作计划", 1, "schedule"),
           ("七月", 2, "schedule"), ("开展夏送清凉", 3, "schedule"), ("上半年", 1, "schedule"), ("开展春季运动会", 2, "schedule")]),
+        # Roman numeral headings (Ⅰ、 Ⅱ、) over 1) items; 2.4—5月 is item 2 opening with April–May
+        (["Ⅰ、指导思想", "以职工为中心。", "Ⅱ、主要工作", "1)民主管理。", "2.4—5月，集中开展建会。", "Ⅳ、重点活动时间表"],
+         [("指导思想", 1, "guiding_ideology"), ("主要工作", 1, "main_tasks"), ("民主管理", 2, "main_tasks"),
+          ("4—5月，集中开展建会", 2, "main_tasks"), ("重点活动时间表", 1, "schedule")]),
         # review of the past year in a combined 总结+计划 document
         (["一、2023年工作回顾", "全年共发展会员300名。", "二、2024年工作打算", "（一）指导思想"],
          [("2023年工作回顾", 1, "review"), ("2024年工作打算", 1, "main_tasks"), ("指导思想", 2, "guiding_ideology")]),
