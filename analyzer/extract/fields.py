@@ -21,6 +21,7 @@ from functools import lru_cache
 from itertools import product
 
 from analyzer.extract import field_patterns as P
+from analyzer.extract.lunar import resolve as resolve_lunar
 from analyzer.extract.numerals import cn_to_int
 from analyzer.extract.timeexpr import find_times, is_past_reference
 
@@ -164,14 +165,19 @@ def find_owner(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-def find_deadline(text: str) -> tuple[int, str] | None:
+def find_deadline(text: str, year: int | None = None) -> tuple[int, str] | None:
     """The month by which a task must be done, and the words that say it.
 
-    >>> find_deadline("争取在6月底进行验收")
-    (6, '6月底进行验收')
+    Args:
+        text: one task sentence.
+        year: the plan's year, to place lunar festivals (春节前 is February in 2026, January in 2025).
+
+    >>> find_deadline("争取在6月底进行验收"), find_deadline("春节前走访慰问", 2026)
+    ((6, '6月底进行验收'), (2, '春节前'))
     """
     year_end = P.DEADLINE_YEAR.search(text)
     for span in find_times(text):
+        span = resolve_lunar(span, year + span.year_offset if year else None)
         if year_end is not None and year_end.start() < span.start:
             break  # "年内完成…，11月底前验收": the first deadline said is the task's
         after = P.DEADLINE_AFTER.match(text, span.end)

@@ -85,6 +85,9 @@ def extract_tasks(plan: Plan) -> list[Task]:
     [('monthly', '政工室', '组织')]
     """
     only_preamble = all(s.kind == "preamble" for s in plan.sections)
+    # A deadline before a lunar festival (春节前) falls in that year's festival month; a school-year
+    # plan (2025—2026学年) spans two calendar years, so its festivals keep their usual months.
+    lunar_year = None if plan.year is None or _school_year(plan) else plan.year
     by_line = _months_by_line(plan.schedule)
     tasks: list[Task] = []
     for index, sec in enumerate(plan.sections):
@@ -109,10 +112,16 @@ def extract_tasks(plan: Plan) -> list[Task]:
                         continue
                     if unit_frequency is not None and (frequency is None or frequency[0] == "once"):
                         frequency = unit_frequency
-                    task = _task(sentence, frequency, kind, line, owner, items, item_deadline)
+                    task = _task(sentence, frequency, kind, line, owner, items, item_deadline, lunar_year)
                     if task is not None:
                         tasks.append(task)
     return tasks
+
+
+def _school_year(plan: Plan) -> bool:
+    """Whether the plan is for a school year or term (学年 / 学期 in its title or opening lines)."""
+    head = (plan.title or "") + "".join(plan.text_lines[:3])
+    return "学年" in head or "学期" in head
 
 
 def _title_frequency(title: str) -> tuple[str, str] | None:
@@ -157,9 +166,10 @@ def _one_per_frequency(sentence: str) -> list[tuple[str, tuple[str, str] | None]
 
 
 def _task(sentence: str, frequency: tuple[str, str] | None, kind: str, line: int, owner: str | None,
-          items: Sequence[ScheduleItem], item_deadline: tuple[int, str] | None = None) -> Task | None:
+          items: Sequence[ScheduleItem], item_deadline: tuple[int, str] | None = None,
+          year: int | None = None) -> Task | None:
     targets = find_targets(sentence) if P.TARGET_HINT.search(sentence) else []
-    deadline = (find_deadline(sentence) if P.DEADLINE_HINT.search(sentence) else None) or item_deadline
+    deadline = (find_deadline(sentence, year) if P.DEADLINE_HINT.search(sentence) else None) or item_deadline
     action = find_action(sentence)
     if not (action or frequency or targets or deadline):
         return None
