@@ -148,7 +148,10 @@ FINISHED = re.compile(r"[。！？!?；;]\s*$")
 # Sentence ends inside an item; the mark stays with its sentence.
 # Runs of ordinary characters are taken whole (``[^…]+``), so the loop turns once per dot, not per
 # character; after the run the next character always closes the sentence (no backtracking).
-SENTENCE = re.compile(r"(?:[^。！？!?；;.]+|\.(?![\s\u4e00-\u9fff“\"]|$))+(?:[。！？!?；;]+|\.(?=[\s\u4e00-\u9fff“\"]|$)|$)")
+# An ASCII full stop ends a sentence before a space, a hanzi, a quote or the end, and also after a
+# hanzi before a month (分工.4月15日前完成…: English punctuation, not the decimal 5.1).
+_STOP_END = r"[\s\u4e00-\u9fff“\"]|$|(?<=[\u4e00-\u9fff]\.)[0-9]{1,2}\s*月"
+SENTENCE = re.compile(rf"(?:[^。！？!?；;.]+|\.(?!{_STOP_END}))+(?:[。！？!?；;]+|\.(?={_STOP_END})|$)")
 
 # A table row: cells separated by pipes (docx rows and flattened tables), or tab-separated.
 PIPE = re.compile(r"\s*[|｜\t]\s*")

@@ -28,6 +28,7 @@ from analyzer.extract.timeexpr import find_times, is_past_reference
 _DAY_BUCKETS = ((15, "weekly"), (62, "monthly"), (100, "quarterly"), (200, "half_yearly"))
 _MONTH_BUCKETS = ((2, "monthly"), (5, "quarterly"), (11, "half_yearly"))
 _OBJECT_MAX = 20
+_SUMMER_START = 7
 _RUN_MAX, _RUN_KEEP = 8, 6  # a verb-to-number run longer than _RUN_MAX keeps its last _RUN_KEEP chars
 
 
@@ -188,6 +189,8 @@ def find_deadline(text: str, year: int | None = None) -> tuple[int, str] | None:
             continue
         first = span.kind in ("holiday", "vacation") and before
         month = span.month_start if first else span.month_end
+        if first and span.kind == "vacation" and span.month_start == _SUMMER_START:
+            month -= 1  # 暑期前: the summer vacation starts with July, so before it is June
         if first and span.kind == "holiday" and span.day == 1:
             month = 12 if month == 1 else month - 1  # 国庆节前 → September, 元旦前 → December
         return month, text[span.start : after.end() if after else span.end]

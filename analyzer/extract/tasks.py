@@ -98,7 +98,9 @@ def extract_tasks(plan: Plan) -> list[Task]:
         joined = " ".join(t for t, _n, _o in units)
         leaf = not has_children(plan, index)
         item_owner = find_owner(joined) if leaf and P.OWNER_HINT.search(joined) else None
-        item_deadline = find_labelled_deadline(joined) if leaf and P.DEADLINE_LABEL_HINT.search(joined) else None
+        # A labelled deadline (（完成时限：6月底）) closes the item's own text: it holds for its sentences,
+        # also when sub-items follow (they are units of their own sections).
+        item_deadline = find_labelled_deadline(joined) if P.DEADLINE_LABEL_HINT.search(joined) else None
         # A heading that names a frequency (每月常规：…, 每周工作) gives it to its items that state none.
         title_frequency = _title_frequency(sec.title)
         for text, line, row_owner in units:
@@ -107,7 +109,7 @@ def extract_tasks(plan: Plan) -> list[Task]:
             label = P.LEAD_LABEL.match(text)  # "每月常规：a；b" — the label's frequency holds for a and b
             unit_frequency = (_title_frequency(label.group(1)) if label else None) or title_frequency
             for whole in sentences(text):
-                for sentence, frequency in _one_per_frequency(whole):
+                for sentence, frequency in _one_per_deadline(_one_per_frequency(whole), lunar_year):
                     if len(sentence) < _MIN_CHARS:
                         continue
                     if unit_frequency is not None and (frequency is None or frequency[0] == "once"):
@@ -122,6 +124,38 @@ def _school_year(plan: Plan) -> bool:
     """Whether the plan is for a school year or term (学年 / 学期 in its title or opening lines)."""
     head = (plan.title or "") + "".join(plan.text_lines[:3])
     return "学年" in head or "学期" in head
+
+
+def _one_per_deadline(parts: list[tuple[str, tuple[str, str] | None]],
+                      year: int | None) -> list[tuple[str, tuple[str, str] | None]]:
+    """Split a part holding two deadlines in different clauses into one part per deadline.
+
+    ``6月底前完成摸排，年底前实现全部建会`` is two tasks (June and December); a frequency stays with
+    the clause group that says it.
+
+    >>> [c for c, _f in _one_per_deadline([("6月底前完成摸排，年底前实现全部建会", None)], None)]
+    ['6月底前完成摸排，', '年底前实现全部建会']
+    """
+    out: list[tuple[str, tuple[str, str] | None]] = []
+    for sentence, frequency in parts:
+        clauses = P.CLAUSE.findall(sentence) if P.DEADLINE_HINT.search(sentence) else []
+        marks = [bool(P.DEADLINE_HINT.search(c)) and find_deadline(c, year) is not None for c in clauses]
+        if sum(marks) < 2:
+            out.append((sentence, frequency))
+            continue
+        groups: list[str] = []
+        current, has_deadline = "", False
+        for clause, mark in zip(clauses, marks, strict=True):
+            if mark and has_deadline:
+                groups.append(current)
+                current, has_deadline = "", False
+            current += clause
+            has_deadline = has_deadline or mark
+        groups.append(current)
+        said = frequency[1] if frequency else None
+        owner_group = next((i for i, g in enumerate(groups) if said and said in g), 0)
+        out.extend((g, frequency if i == owner_group else None) for i, g in enumerate(groups) if g.strip())
+    return out
 
 
 def _title_frequency(title: str) -> tuple[str, str] | None:

@@ -221,3 +221,37 @@ def test_a_completion_time_label_is_the_items_deadline() -> None:
                 sections=parse_outline(lines).sections, text_lines=tuple(lines))
     tasks = extract_tasks(plan)
     assert tasks[0].action == "召开" and {t.deadline for t in tasks} == {3}
+
+
+def _tasks(lines: list[str]):
+    from analyzer.extract.tasks import extract_tasks
+    from analyzer.models import Plan
+    from analyzer.structure.outline import parse_outline
+
+    plan = Plan(id="p", index=1, title=None, unit=None, year=2026, line_start=1, line_end=len(lines),
+                sections=parse_outline(lines).sections, text_lines=tuple(lines))
+    return extract_tasks(plan)
+
+
+def test_two_deadlines_in_one_sentence_are_two_tasks() -> None:
+    tasks = _tasks(["一、主要工作", "1.推进适老化改造。年内完成30户改造，11月底前全部验收。"])
+    assert [(t.text, t.deadline) for t in tasks if t.deadline] == [("年内完成30户改造，", 12), ("11月底前全部验收。", 11)]
+
+
+def test_a_labelled_deadline_holds_for_an_item_with_sub_items() -> None:
+    tasks = _tasks(["（一）深化隐患排查", "2.推进劝导站建设，覆盖率达到100%。（责任单位：农村中队；完成时限：6月底）",
+                    "（1）3月底前完成劝导员选聘；"])
+    assert tasks[1].text.startswith("推进") and tasks[1].deadline == 6 and tasks[-1].deadline == 3
+
+
+@pytest.mark.parametrize(("text", "month"), [("在暑期前组织一次安全教育", 6), ("寒假前走访慰问", 1)])
+def test_before_a_vacation(text: str, month: int) -> None:
+    found = find_deadline(text)
+    assert found is not None and found[0] == month
+
+
+def test_an_ascii_full_stop_before_a_month_ends_the_sentence() -> None:
+    from analyzer.extract.units import sentences
+
+    assert sentences("明确任务分工.4月15日前完成摸底.") == ("明确任务分工.", "4月15日前完成摸底.")
+    assert sentences("5.1劳动节前后组织活动。") == ("5.1劳动节前后组织活动。",)
