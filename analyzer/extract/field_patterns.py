@@ -159,13 +159,16 @@ PIPE = re.compile(r"\s*[|｜\t]\s*")
 # Flattened-table header cells that are not content.
 HEADER_CELL = re.compile(
     r"^(?:月份|时间|日期|周次|周|序号|时间安排|主要活动|活动内容|工作内容|主要工作|工作任务|具体内容|内容|主题|"
-    r"责任部门|责任处室|责任科室|责任单位|责任人|负责人|负责部门|牵头部门|承办部门|参加人员|参与对象|备注|完成时间|地点)$"
+    r"责任部门|责任处室|责任科室|责任单位|责任人|负责人|负责部门|牵头部门|承办部门|参加人员|参与对象|备注|完成时间|地点|"
+    r"项目|工作项目|活动项目|类别|事项|时间节点|完成时限|节点)$"
 )
 
 # Header cells naming the owner column and the time column.
 OWNER_HEADER = re.compile(r"^(?:责任|负责|牵头|承办|主办|参加|参与)")
 
-TIME_HEADER = re.compile(r"^(?:月份|时间|日期|周次|周|完成时间|时间安排)$")
+TIME_HEADER = re.compile(r"^(?:月份|时间|日期|周次|周|完成时间|时间安排|时间节点|完成时限|节点)$")
+# Header cells naming the column whose cells are the activities (the others are labels: 项目, 类别).
+CONTENT_HEADER = re.compile(r"^(?:主要活动|活动内容|工作内容|主要工作|工作任务|具体内容|内容|主题)$")
 
 OWNER_CELL = re.compile(rf"^{_OWNER_NAME}(?:[、，,/及和与]{_OWNER_NAME})*$")
 
@@ -248,6 +251,8 @@ HAS_PERCENT = re.compile("[%％‰]|个百分点")
 MIN_COUNT_WORD = re.compile("不少于|不得少于|不低于|至少|最少|力争|确保|累计")
 CAP_WORD = re.compile("不超过|不高于|不得超过|控制在|稳定在|保持在")
 
+# A label naming when something happens, followed by the period itself: 活动时间：4月20日—5月10日.
+TIME_LABEL = re.compile(r"^\s*(?:活动|举办|比赛|培训|报名|征集|展出)?(?:时间|日期)\s*[:：]\s*\S")
 # A short label opening a line: "每月常规：…", "全年：…".
 LEAD_LABEL = re.compile(r"^\s*([^:：，,。；;]{2,10})[:：]")
 

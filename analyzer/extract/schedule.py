@@ -132,6 +132,7 @@ class _Ctx:
 
 
 _MAX_TIME_CELL = 24  # a time cell (3月上旬, 第一周 | 2月10日-2月16日) is short
+_MAX_BRACKET_LABEL = 10  # 预备周, 第一阶段, 宣传发动阶段, 线上知识竞答: a label before dates in brackets
 # Times that name an occasion rather than a date: they never override the heading's period.
 _IMPLICIT = frozenset({"week", "season", "holiday", "vacation"})
 # Occasions that may narrow a wider heading period (see _narrower).
@@ -146,9 +147,10 @@ def _heading_span(ctx: _Ctx, title: str, *, bracket: bool = True) -> TimeSpan | 
     """
     span = period_heading(title, semester=ctx.semester, term_start=ctx.term_start)
     if span is None and bracket:
-        # "预备周（8月25日—8月31日）": the dates in brackets decide
+        # "预备周（8月25日—8月31日）": the dates in brackets decide, after a short label only
+        # ("组织登山健身活动（10月）" is an activity with its month)
         inner = P.HEADING_BRACKET.search(title)
-        if inner is not None:
+        if inner is not None and len(title) - len(inner.group(0)) <= _MAX_BRACKET_LABEL:
             span = period_heading(inner.group(1), semester=ctx.semester, term_start=ctx.term_start)
     if span is None:
         m = P.SCHEDULE_HEADING_YEAR.match(title)
@@ -221,6 +223,7 @@ class _Table:
 
     owner_cols: set[int] = field(default_factory=set)
     time_cols: set[int] = field(default_factory=set)
+    content_cols: set[int] = field(default_factory=set)
     width: int = 0
     col_periods: dict[int, tuple[TimeSpan, str]] = field(default_factory=dict)
     last: tuple[TimeSpan, str] | None = None
@@ -246,6 +249,7 @@ def _row(ctx: _Ctx, table: _Table, row: list[str], line: int, carry: bool,
     if all(not c or P.HEADER_CELL.match(c) for c in row):
         table.owner_cols = {i for i, c in enumerate(row) if P.OWNER_HEADER.match(c)}
         table.time_cols = {i for i, c in enumerate(row) if P.TIME_HEADER.match(c)}
+        table.content_cols = {i for i, c in enumerate(row) if P.CONTENT_HEADER.match(c)}
         table.width = len(row)
         return
     span_period: tuple[TimeSpan, str] | None = None
@@ -255,6 +259,7 @@ def _row(ctx: _Ctx, table: _Table, row: list[str], line: int, carry: bool,
     aligned = len(row) == table.width
     owner_cols = table.owner_cols if aligned else set()
     time_cols = table.time_cols if aligned else set()
+    content_cols = table.content_cols if aligned else set()
     for col, cell in enumerate(row):
         if not cell or P.HEADER_CELL.match(cell) or cell.isdigit():
             continue  # header words and 序号 cells are not activities
@@ -266,8 +271,8 @@ def _row(ctx: _Ctx, table: _Table, row: list[str], line: int, carry: bool,
             if span_period is None or (span_period[0].kind == "week" and span.kind != "week"):
                 span_period = (span, cell if span_period is None else span.text)
             continue
-        if col in time_cols:
-            continue
+        if col in time_cols or (content_cols and col not in content_cols):
+            continue  # with a content column named in the header, other columns are labels (项目, 类别)
         if is_owner_cell(cell):
             owners.append(cell)
             continue
@@ -300,6 +305,8 @@ def _titled_period(ctx: _Ctx, title: str, *, holidays: bool) -> TimeSpan | None:
     span = period_heading(title, semester=ctx.semester, term_start=ctx.term_start)
     if span is not None and span.kind == "holiday" and not holidays:
         return None
+    if span is None and ("（" in title or "(" in title):
+        span = _heading_span(ctx, title)  # 线上知识竞答（4月20日—4月30日）：… — dates after a short label
     if span is None and holidays and len(title) <= 8:
         quoted = "“" + title.strip("“”\"") + "”"
         spans = find_times(quoted, semester=ctx.semester, term_start=ctx.term_start)
@@ -393,6 +400,8 @@ def extract_schedule(plan: Plan) -> list[ScheduleItem]:
                                      and not _TITLE_TIME_HINT.isdisjoint(sec.title)):
             # "三月份" and also numbered ones: "二、下半年" with its items below
             span = _heading_span(ctx, sec.title, bracket=_heads_items(plan, i))
+            if span is not None and P.TIME_LABEL.match(sec.title) and not sec.body:
+                continue  # "活动时间：4月20日—5月10日": when the whole campaign runs, not a block of items
             if span is not None:
                 _period_items(ctx, i, span)
                 continue

@@ -255,12 +255,13 @@ FULLWIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
 #: A table header cell, alone on its line (the same vocabulary the schedule reads header rows with).
 TABLE_HEADER_CELL = re.compile(
     r"^(?:月份|时间|日期|周次|周|序号|时间安排|主要活动|活动内容|工作内容|主要工作|工作任务|具体内容|内容|主题|"
-    r"责任部门|责任处室|责任科室|责任单位|责任人|负责人|负责部门|牵头部门|承办部门|参加人员|参与对象|备注|完成时间|地点)$"
+    r"责任部门|责任处室|责任科室|责任单位|责任人|负责人|负责部门|牵头部门|承办部门|参加人员|参与对象|备注|完成时间|地点|"
+    r"项目|工作项目|活动项目|类别|事项|时间节点|完成时限|节点)$"
 )
 #: Header words by column role: the content column, the row-number column, the time column.
 CONTENT_HEADER = re.compile(r"^(?:主要活动|活动内容|工作内容|主要工作|工作任务|具体内容|内容|主题)$")
 SEQUENCE_HEADER = re.compile(r"^序号$")
-TIME_HEADER = re.compile(r"^(?:月份|时间|日期|周次|周|时间安排|完成时间)$")
+TIME_HEADER = re.compile(r"^(?:月份|时间|日期|周次|周|时间安排|完成时间|时间节点|完成时限|节点)$")
 #: A row number cell: 1, 12, 一, 十二.
 SEQUENCE_CELL = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$")
 #: A line that starts an outline heading (一、 （一） 第一部分): never a table cell.

@@ -54,3 +54,11 @@ def test_line_count_kept_and_text_only_moved(lines: list[str]) -> None:
     assert len(out) == len(lines)
     cells = [c for line in out for c in line.split(" | ") if c]
     assert sorted(cells) == sorted(line.strip() for line in lines if line.strip())
+
+
+def test_five_columns_with_a_label_column_and_slash_owner() -> None:
+    lines = ["序号", "项目", "具体内容", "完成时间", "责任人", "1", "职代会", "召开职工代表大会", "2月下旬", "周海峰",
+             "2", "女职工活动", "举办插花沙龙", "3月上旬", "/"]
+    out = join_vertical_tables(lines)
+    assert out[0] == "序号 | 项目 | 具体内容 | 完成时间 | 责任人"
+    assert out[5] == "1 | 职代会 | 召开职工代表大会 | 2月下旬 | 周海峰" and out[10].endswith("| 3月上旬 | /")
