@@ -57,6 +57,9 @@ _JOIN_MIN_LEN = 25  # a line must be at least this long to be joined to the next
 _WRAP_MIN, _WRAP_MIN_LINES, _WRAP_SHARE, _WRAP_SLACK = 12, 6, 0.35, 2  # hard-wrapped text: most long lines share one width
 _SENTENCE_FINAL = frozenset("。！？!?；;：:）)”」")
 _WRAP_GAP = 4
+# After a line broken mid-clause, a line that starts with closing punctuation (”送温暖…, ），…) is the
+# rest of the line above: no paragraph starts with it.
+_CLOSERS = frozenset("”’》）)」』，。、；：,.;:！？!?")
 _OPENERS = frozenset("“‘《（(「")  # a wrapped line may start inside a quotation or bracket  # blank lines a wrapped paragraph may run across (a dropped page header and number)
 
 
@@ -226,7 +229,8 @@ def rejoin_broken_lines(lines: list[str]) -> list[str]:
             continue  # target stays None, as _ends_mid_clause(line) would leave it
         if wrapped and target is not None and not line and i - target <= _WRAP_GAP:
             continue  # a page break (header and page number dropped) inside a wrapped paragraph
-        if target is not None and (_continues(line) or (line[:1] in _OPENERS and not P.NUMBERING_START.match(line))) \
+        if target is not None and (_continues(line) or (line[:1] in _OPENERS and not P.NUMBERING_START.match(line))
+                                   or line[:1] in _CLOSERS) \
                 and _stable_join(out[target] + line):
             out[target] += line
             out[i] = ""

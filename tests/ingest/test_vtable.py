@@ -62,3 +62,11 @@ def test_five_columns_with_a_label_column_and_slash_owner() -> None:
     out = join_vertical_tables(lines)
     assert out[0] == "序号 | 项目 | 具体内容 | 完成时间 | 责任人"
     assert out[5] == "1 | 职代会 | 召开职工代表大会 | 2月下旬 | 周海峰" and out[10].endswith("| 3月上旬 | /")
+
+
+def test_a_line_starting_with_a_closing_quote_continues_the_broken_line() -> None:
+    from analyzer.ingest.normalize import rejoin_broken_lines
+
+    lines = ["1月：召开工会委员（扩大）会议，部署全年工作；开展“两节", "”送温暖活动，走访慰问困难职工。", "2月：开展慰问。"]
+    assert rejoin_broken_lines(lines) == ["1月：召开工会委员（扩大）会议，部署全年工作；开展“两节”送温暖活动，走访慰问困难职工。",
+                                          "", "2月：开展慰问。"]
