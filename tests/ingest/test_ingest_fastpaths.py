@@ -36,6 +36,7 @@ from analyzer.ingest.decode import (
 )
 from analyzer.ingest.normalize import (
     _CHROME_MAX_LEN,
+    _CLOSERS,
     _DISCLAIMER_MAX_LEN,
     _JOIN_MIN_LEN,
     _OPENERS,
@@ -221,7 +222,8 @@ def _rejoin_oracle(lines: list[str]) -> list[str]:
     for i, line in enumerate(out):
         if wrapped and target is not None and not line and i - target <= _WRAP_GAP:
             continue
-        if target is not None and (_continues(line) or (line[:1] in _OPENERS and not P.NUMBERING_START.match(line))) \
+        if target is not None and (_continues(line) or (line[:1] in _OPENERS and not P.NUMBERING_START.match(line))
+                                   or line[:1] in _CLOSERS) \
                 and _stable_join(out[target] + line):
             out[target] += line
             out[i] = ""
