@@ -13,7 +13,7 @@ from analyzer.extract.fields import (
     find_owner,
     find_targets,
 )
-from analyzer.extract.timeexpr import period_heading
+from analyzer.extract.timeexpr import find_times, period_heading
 from analyzer.extract.units import cells, has_children, is_owner_cell, own_lines, sentences
 from analyzer.models import Plan, ScheduleItem, Task
 from analyzer.structure.numbering import match_token
@@ -138,7 +138,10 @@ def _one_per_deadline(parts: list[tuple[str, tuple[str, str] | None]],
     """
     out: list[tuple[str, tuple[str, str] | None]] = []
     for sentence, frequency in parts:
-        clauses = P.CLAUSE.findall(sentence) if P.DEADLINE_HINT.search(sentence) else []
+        # Two deadlines need two times (or 年内 and a time) in the sentence: most parts stop here
+        # (the sentence's times are computed once and reused by its own deadline).
+        clauses = P.CLAUSE.findall(sentence) if P.DEADLINE_HINT.search(sentence) and (
+            len(find_times(sentence)) + (P.DEADLINE_YEAR.search(sentence) is not None) >= 2) else []
         marks = [bool(P.DEADLINE_HINT.search(c)) and find_deadline(c, year) is not None for c in clauses]
         if sum(marks) < 2:
             out.append((sentence, frequency))
