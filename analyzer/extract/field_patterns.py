@@ -44,20 +44,21 @@ _NUMBER = f"[{DIGIT}]+(?:[.．][{DIGIT}]+)?"
 _PERCENT = f"{_NUMBER}[ ]?(?:[%％‰]|个百分点)"
 _UNIT = (
     "万?(?:人次|场次|户次|课时|学时|小时|元|人|名|次|期|册|家|个|场|项|篇|件|所|户|批|支|节|天|届|本|部|条|座|套|台"
-    "|处|组|队|门|种|对|道|块|辆|间|平方米|公里|户|副|幅|张|分)"
+    "|处|组|队|门|种|对|道|块|辆|间|平方米|公里|户|副|幅|张|分|栋)"
 )
 _RUN = f"[{_HAN}“”\"]"  # the words between a target's verb and its number (no punctuation)
 _LIST_RUN = f"[{_HAN}“”\"、]"  # the same, through a list of nouns (培训柜员、客户经理等业务骨干300人次)
 _AROUND = "(?:以上|以下|以内|左右|余)?"
+_RAISE_TO = "提高到|提升到|提高至|提升至|增加到|增加至|增至|扩大到|扩大至"  # 覆盖率提升至90%, 增加到10个
 # A rate target: 签订率达到100%, 建会率达到90%以上, 满意度达到95%, 入会率保持100%, 签约率力争在
 # 学期末达到50% (two characters name the rate).
 RATE_TARGET = re.compile(
-    f"[{_HAN}]{{2}}[率度][{_HAN}]{{0,8}}?(?:达到|达|保持在|保持|提高到|提升到|不低于|超过|控制在|在)[ ]?{_PERCENT}{_AROUND}"
+    f"[{_HAN}]{{2}}[率度][{_HAN}]{{0,8}}?(?:达到|达|保持在|保持|{_RAISE_TO}|不低于|超过|控制在|在)[ ]?{_PERCENT}{_AROUND}"
 )
 # A bare percentage target: 达到80%以上, 不少于30%, 下降10%, 下降2个百分点, 控制在1‰以内.
 PERCENT_TARGET = re.compile(
-    "(?:达到|达|超过|不低于|不少于|不得低于|不得少于|不超过|提高到|提升到|保持在|稳定在|控制在|下降|降低|减少|增长|提高"
-    f"|提升|增加)[ ]?{_PERCENT}{_AROUND}"
+    f"(?:达到|达|超过|不低于|不少于|不得低于|不得少于|不超过|{_RAISE_TO}|保持在|稳定在|控制在|下降|降低|减少|增长|提高"
+    f"|提升|增加)(?:[{_HAN}]{{1,8}}?的)?[ ]?{_PERCENT}{_AROUND}"  # 不少于会员总数的30%
 )
 # A minimum count, with up to 14 characters of verb and object inside: 不少于500人次,
 # 至少召开一次, 力争新建职工书屋1个, 累计签订集体合同50家.
@@ -75,14 +76,14 @@ VERB_COUNT_TARGET = re.compile(
     f"(?:{_COUNT_VERBS})(?P<run>{_LIST_RUN}{{0,16}}?)(?<![第、]){_NUMBER}[ ]?{_UNIT}{_AROUND}"
 )
 # A count reached: 参保人数达到2万人, 突破500家.
-REACH_COUNT_TARGET = re.compile(f"(?:达到|超过|突破)[ ]?{_NUMBER}[ ]?{_UNIT}{_AROUND}")
+REACH_COUNT_TARGET = re.compile(f"(?:达到|超过|突破|{_RAISE_TO})[ ]?{_NUMBER}[ ]?{_UNIT}{_AROUND}")
 # A cap: 总额不超过3万元, 控制在5人以内, 控制在14秒以内, 稳定在120人以上; a share for each: “模范职工之家”各1个;
 # all of a count: 全部23个小区; a count after a quoted name: “巾帼文明岗”10个; a rate with no verb: 办结率100%;
 # a fraction: 控制在十万分之一以下, 三分之一.
 CAP_TARGET = re.compile(
     f"(?:不超过|不高于|不得超过|控制在|稳定在|保持在)[ ]?(?:{_NUMBER}[ ]?(?:{_UNIT}|秒|分钟)|[一二三四五六七八九十百千万]+分之[一二三四五六七八九十]+){_AROUND}"
 )
-QUOTED_COUNT_TARGET = re.compile(f"“[^”]{{2,12}}”[ ]?{_NUMBER}[ ]?{_UNIT}")
+QUOTED_COUNT_TARGET = re.compile(f"(?:“[^”]{{2,12}}”|\"[^\"“”]{{2,12}}\")[ ]?{_NUMBER}[ ]?{_UNIT}")
 BARE_RATE_TARGET = re.compile(f"[{_HAN}]{{2}}率[ ]?{_PERCENT}{_AROUND}")
 EACH_TARGET = re.compile(f"[{_HAN}“”]{{2,12}}各[ ]?{_NUMBER}[ ]?{_UNIT}")
 ALL_TARGET = re.compile(f"(?:全部|所有|全体)[ ]?{_NUMBER}[ ]?{_UNIT}[{_HAN}]{{2,8}}")

@@ -176,6 +176,10 @@ def test_fields_never_raise(text: str) -> None:
     ("组建篮球、羽毛球、读书等5个员工俱乐部", ["5个员工俱乐部"]),
     ("为困难职工赠送春联200副", ["赠送春联200副"]),
     ("员工满意度测评得分不低于90分", ["不低于90分"]),
+    ("覆盖率提升至90%", ["覆盖率提升至90%"]),
+    ("兴趣小组增加到10个", ["增加到10个"]),
+    ("参赛人数不少于会员总数的30%", ["不少于会员总数的30%"]),
+    ('评选"营销能手"10名', ['评选"营销能手"10名']),
 ])
 def test_targets_after_a_list_keep_its_last_noun(text: str, expected: list[str]) -> None:
     assert find_targets(text) == expected
