@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from analyzer.extract.patterns import DIGIT
+from analyzer.ingest import patterns as _reading
 
 # --- task fields -------------------------------------------------------------------------------
 
@@ -157,19 +158,14 @@ SENTENCE = re.compile(rf"(?:[^。！？!?；;.]+|\.(?!{_STOP_END}))+(?:[。！�
 # A table row: cells separated by pipes (docx rows and flattened tables), or tab-separated.
 PIPE = re.compile(r"\s*[|｜\t]\s*")
 
-# Flattened-table header cells that are not content.
-HEADER_CELL = re.compile(
-    r"^(?:月份|时间|日期|周次|周|序号|时间安排|主要活动|活动内容|工作内容|主要工作|工作任务|具体内容|内容|主题|"
-    r"责任部门|责任处室|责任科室|责任单位|责任人|负责人|负责部门|牵头部门|承办部门|参加人员|参与对象|备注|完成时间|地点|"
-    r"项目|工作项目|活动项目|类别|事项|时间节点|完成时限|节点)$"
-)
+# Table header cells (not content), and those naming the time and the content columns: the reading
+# stage's vocabulary (it joins tables flattened one cell per line with it), shared here.
+HEADER_CELL = _reading.TABLE_HEADER_CELL
+TIME_HEADER = _reading.TIME_HEADER
+CONTENT_HEADER = _reading.CONTENT_HEADER
 
-# Header cells naming the owner column and the time column.
+# Header cells naming the owner column.
 OWNER_HEADER = re.compile(r"^(?:责任|负责|牵头|承办|主办|参加|参与)")
-
-TIME_HEADER = re.compile(r"^(?:月份|时间|日期|周次|周|完成时间|时间安排|时间节点|完成时限|节点)$")
-# Header cells naming the column whose cells are the activities (the others are labels: 项目, 类别).
-CONTENT_HEADER = re.compile(r"^(?:主要活动|活动内容|工作内容|主要工作|工作任务|具体内容|内容|主题)$")
 
 OWNER_CELL = re.compile(rf"^{_OWNER_NAME}(?:[、，,/及和与]{_OWNER_NAME})*$")
 

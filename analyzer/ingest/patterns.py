@@ -252,7 +252,7 @@ FULLWIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
 
 # --- tables flattened to one cell per line (vtable.py) ----------------------------------------------
 
-#: A table header cell, alone on its line (the same vocabulary the schedule reads header rows with).
+#: A table header cell, alone on its line (the schedule reads header rows with the same vocabulary).
 TABLE_HEADER_CELL = re.compile(
     r"^(?:月份|时间|日期|周次|周|序号|时间安排|主要活动|活动内容|工作内容|主要工作|工作任务|具体内容|内容|主题|"
     r"责任部门|责任处室|责任科室|责任单位|责任人|负责人|负责部门|牵头部门|承办部门|参加人员|参与对象|备注|完成时间|地点|"
