@@ -329,8 +329,8 @@ def _free_units(ctx: _Ctx, index: int, in_schedule: bool) -> None:
             _bound(ctx, titled, sec.title, sentence, sec.line)
     elif sec.style not in ("preamble", "label", "period"):
         units.append((sec.text or sec.title, sec.line))
-    elif sec.body:
-        units.append((sec.body, sec.line))
+    elif sec.body and not (sec.style == "label" and P.TIME_LABEL.match(f"{sec.title}：{sec.body}")):
+        units.append((sec.body, sec.line))  # (活动时间：4月20日—5月10日 is the campaign window, not an item)
     table = _Table()
     for n, text in own_lines(plan, index):
         if match_token(text) is not None:

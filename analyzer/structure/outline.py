@@ -202,6 +202,8 @@ class _OutlineBuilder:
         period = period_heading_text(text)
         if period is not None and P.DATED_YEAR.match(text) and P.SIGNATURE_UNIT.search(self.prev):
             period = None  # "XX工会 / 2019年2月" is a signature and its date, not a month heading
+        if period is not None and P.TIME_LABEL_LINE.match(text):
+            period = None  # "活动时间：4月20日—5月10日" is a label line of a 活动方案, read as a label below
         if period is not None:
             depth = self._place_period()
             self._emit(depth=depth, style="period", value=0, number=None, heading=period[0],

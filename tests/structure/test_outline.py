@@ -76,6 +76,11 @@ def _shape(lines: list[str]) -> list[tuple[str, int, str]]:
         (["Ⅰ、指导思想", "以职工为中心。", "Ⅱ、主要工作", "1)民主管理。", "2.4—5月，集中开展建会。", "Ⅳ、重点活动时间表"],
          [("指导思想", 1, "guiding_ideology"), ("主要工作", 1, "main_tasks"), ("民主管理", 2, "main_tasks"),
           ("4—5月，集中开展建会", 2, "main_tasks"), ("重点活动时间表", 1, "schedule")]),
+        # the label lines of an activity scheme (活动方案): the dated 活动时间 line is a label, not a month heading
+        (["活动主题：悦读新时代", "活动时间：4月20日—5月10日", "参加对象：全区会员", "活动内容：", "1.线上知识竞答。",
+          "活动要求：", "1.指定专人负责。"],
+         [("活动主题", 1, "other"), ("活动时间", 1, "schedule"), ("参加对象", 1, "other"), ("活动内容", 1, "main_tasks"),
+          ("线上知识竞答", 2, "main_tasks"), ("活动要求", 1, "measures"), ("指定专人负责", 2, "measures")]),
         # review of the past year in a combined 总结+计划 document
         (["一、2023年工作回顾", "全年共发展会员300名。", "二、2024年工作打算", "（一）指导思想"],
          [("2023年工作回顾", 1, "review"), ("2024年工作打算", 1, "main_tasks"), ("指导思想", 2, "guiding_ideology")]),
