@@ -43,7 +43,7 @@ def _stages(name: str, paths: list[Path]) -> dict:
     schedule = importlib.import_module(f"{name}.extract.schedule")
     tasks = importlib.import_module(f"{name}.extract.tasks")
     cached = [importlib.import_module(f"{name}.{m}") for m in
-              ("extract.timeexpr", "extract.units", "structure.kinds", "structure.numbering")]
+              ("extract.timeexpr", "extract.units", "extract.tasks", "structure.kinds", "structure.numbering")]
 
     def clear() -> None:
         for module in cached:

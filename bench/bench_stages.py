@@ -18,12 +18,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _clear_caches() -> None:
     """Empty the memo caches of pure functions, so repeated rounds are not served from memory."""
-    from analyzer.extract import timeexpr, units
+    from analyzer.extract import tasks, timeexpr, units
     from analyzer.structure import kinds, numbering
 
     timeexpr._find_times.cache_clear()
     timeexpr.period_heading.cache_clear()
     units.sentences.cache_clear()
+    tasks.sentence_fields.cache_clear()
     kinds.match_kind.cache_clear()
     kinds.is_section_name.cache_clear()
     numbering.numeral_value.cache_clear()

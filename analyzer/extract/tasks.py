@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from analyzer.extract import field_patterns as P
 from analyzer.extract.fields import (
@@ -202,12 +203,26 @@ def _one_per_frequency(sentence: str) -> list[tuple[str, tuple[str, str] | None]
     return [g for g in groups if g[0].strip()]
 
 
+@lru_cache(maxsize=16384)
+def sentence_fields(sentence: str, year: int | None = None) -> tuple[
+        tuple[str, ...], tuple[int, str] | None, tuple[str, str] | None, str | None]:
+    """``(targets, deadline, action, owner)`` a sentence states by itself (memoised: a batch of plans
+    copied from the same template repeats its sentences, and the fields depend on nothing else).
+
+    >>> sentence_fields("每月组织一次民警学习，由政工室负责。")
+    ((), None, ('组织', '民警学习'), '政工室')
+    """
+    targets = tuple(find_targets(sentence)) if P.TARGET_HINT.search(sentence) else ()
+    deadline = find_deadline(sentence, year) if P.DEADLINE_HINT.search(sentence) else None
+    owner = find_owner(sentence) if P.OWNER_HINT.search(sentence) else None
+    return targets, deadline, find_action(sentence), owner
+
+
 def _task(sentence: str, frequency: tuple[str, str] | None, kind: str, line: int, owner: str | None,
           items: Sequence[ScheduleItem], item_deadline: tuple[int, str] | None = None,
           year: int | None = None) -> Task | None:
-    targets = find_targets(sentence) if P.TARGET_HINT.search(sentence) else []
-    deadline = (find_deadline(sentence, year) if P.DEADLINE_HINT.search(sentence) else None) or item_deadline
-    action = find_action(sentence)
+    targets, own_deadline, action, own_owner = sentence_fields(sentence, year)
+    deadline = own_deadline or item_deadline
     if not (action or frequency or targets or deadline):
         return None
     return Task(
@@ -216,8 +231,8 @@ def _task(sentence: str, frequency: tuple[str, str] | None, kind: str, line: int
         line=line,
         months=_months(items, sentence),
         frequency=frequency[0] if frequency else None,
-        targets=tuple(targets),
-        owner=(find_owner(sentence) if P.OWNER_HINT.search(sentence) else None) or owner,
+        targets=targets,
+        owner=own_owner or owner,
         deadline=deadline[0] if deadline else None,
         deadline_text=deadline[1] if deadline else None,
         action=action[0] if action else None,
