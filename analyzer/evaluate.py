@@ -7,18 +7,23 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from analyzer.errors import GoldFormatError
+from analyzer.ingest.script import to_simplified
 from analyzer.models import ParsedDocument, Plan
 
 _STRIP = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
+@lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
-    """Text without spaces and punctuation, width folded (６月 = 6月), for similarity checks."""
-    return _STRIP.sub("", unicodedata.normalize("NFKC", text))
+    """Text without spaces and punctuation, width folded (６月 = 6月) and in simplified script
+    (gold quoting a traditional document as written matches the simplified analysis text)."""
+    folded = to_simplified([unicodedata.normalize("NFKC", text)])[0]
+    return _STRIP.sub("", folded)
 
 
 def _bigrams(s: str) -> list[str]:

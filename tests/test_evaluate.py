@@ -88,3 +88,11 @@ def test_similar_text(a: str, b: str, same: bool) -> None:
 def test_dice_bounds() -> None:
     assert dice("工会工作", "工会工作") == 1.0
     assert dice("工会", "教育") == 0.0
+
+
+def test_comparison_ignores_width_and_script() -> None:
+    from analyzer.evaluate import _norm, dice
+
+    assert _norm("召開職工代表大會（６月）") == _norm("召开职工代表大会(6月)")
+    assert _norm("不少於400人次") == _norm("不少于400人次")
+    assert dice(_norm("開展「兩節」送溫暖活動"), _norm("开展“两节”送温暖活动")) == 1.0

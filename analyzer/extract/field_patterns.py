@@ -47,8 +47,8 @@ _UNIT = (
     "万?(?:人次|场次|户次|课时|学时|小时|元|人|名|次|期|册|家|个|场|项|篇|件|所|户|批|支|节|天|届|本|部|条|座|套|台"
     "|处|组|队|门|种|对|道|块|辆|间|平方米|公里|户|副|幅|张|分|栋)"
 )
-_RUN = f"[{_HAN}“”\"]"  # the words between a target's verb and its number (no punctuation)
-_LIST_RUN = f"[{_HAN}“”\"、]"  # the same, through a list of nouns (培训柜员、客户经理等业务骨干300人次)
+_RUN = f"[{_HAN}“”\"「」『』]"  # the words between a target's verb and its number (no punctuation)
+_LIST_RUN = f"[{_HAN}“”\"「」『』、]"  # the same, through a list of nouns (培训柜员、客户经理等业务骨干300人次)
 _AROUND = "(?:以上|以下|以内|左右|余)?"
 _RAISE_TO = "提高到|提升到|提高至|提升至|增加到|增加至|增至|扩大到|扩大至"  # 覆盖率提升至90%, 增加到10个
 # A rate target: 签订率达到100%, 建会率达到90%以上, 满意度达到95%, 入会率保持100%, 签约率力争在
@@ -84,7 +84,9 @@ REACH_COUNT_TARGET = re.compile(f"(?:达到|超过|突破|{_RAISE_TO})[ ]?{_NUMB
 CAP_TARGET = re.compile(
     f"(?:不超过|不高于|不得超过|控制在|稳定在|保持在)[ ]?(?:{_NUMBER}[ ]?(?:{_UNIT}|秒|分钟)|[一二三四五六七八九十百千万]+分之[一二三四五六七八九十]+){_AROUND}"
 )
-QUOTED_COUNT_TARGET = re.compile(f"(?:“[^”]{{2,12}}”|\"[^\"“”]{{2,12}}\")[ ]?{_NUMBER}[ ]?{_UNIT}")
+QUOTED_COUNT_TARGET = re.compile(
+    f"(?:“[^”]{{2,12}}”|\"[^\"“”]{{2,12}}\"|「[^」]{{2,12}}」|『[^』]{{2,12}}』)[ ]?{_NUMBER}[ ]?{_UNIT}"
+)
 BARE_RATE_TARGET = re.compile(f"[{_HAN}]{{2}}率[ ]?{_PERCENT}{_AROUND}")
 EACH_TARGET = re.compile(f"[{_HAN}“”]{{2,12}}各[ ]?{_NUMBER}[ ]?{_UNIT}")
 ALL_TARGET = re.compile(f"(?:全部|所有|全体)[ ]?{_NUMBER}[ ]?{_UNIT}[{_HAN}]{{2,8}}")

@@ -29,6 +29,7 @@ _DAY_BUCKETS = ((15, "weekly"), (62, "monthly"), (100, "quarterly"), (200, "half
 _MONTH_BUCKETS = ((2, "monthly"), (5, "quarterly"), (11, "half_yearly"))
 _OBJECT_MAX = 20
 _SUMMER_START = 7
+_QUOTES = (("“", "”"), ("「", "」"), ("『", "』"))  # a cut run is widened to the opening of a quoted name
 _RUN_MAX, _RUN_KEEP = 8, 6  # a verb-to-number run longer than _RUN_MAX keeps its last _RUN_KEEP chars
 
 
@@ -140,9 +141,10 @@ def _cut_run(text: str, start: int, end: int) -> int:
     新建和提档升级“职工小家”8个 → “职工小家”8个.
     """
     cut = end - _RUN_KEEP
-    if "”" in text[cut:end] and "“" not in text[cut : text.index("”", cut)]:
-        opening = text.rfind("“", start, cut)
-        cut = opening if opening >= 0 else cut
+    for open_mark, close_mark in _QUOTES:
+        if close_mark in text[cut:end] and open_mark not in text[cut : text.index(close_mark, cut)]:
+            opening = text.rfind(open_mark, start, cut)
+            return opening if opening >= 0 else cut
     return cut
 
 

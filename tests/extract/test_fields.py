@@ -180,6 +180,7 @@ def test_fields_never_raise(text: str) -> None:
     ("兴趣小组增加到10个", ["增加到10个"]),
     ("参赛人数不少于会员总数的30%", ["不少于会员总数的30%"]),
     ('评选"营销能手"10名', ['评选"营销能手"10名']),
+    ("评选公司「最美供水人」10名", ["「最美供水人」10名"]),
 ])
 def test_targets_after_a_list_keep_its_last_noun(text: str, expected: list[str]) -> None:
     assert find_targets(text) == expected
