@@ -2,7 +2,7 @@
 
 The package as it was at ``--against`` (default: the first commit of the speed work) is exported
 with ``git archive``, imported under another name, and both versions run the same corpus text files
-in interleaved rounds (memo caches emptied before each stage), so machine noise hits both alike.
+in interleaved rounds (the same memo caches as bench_stages.py emptied before each stage), so machine noise hits both alike.
 Prints the minimum time per stage for each version and the speed-up.
 Run: ``python bench/bench_ab.py [--against COMMIT] [--rounds N]``.
 """
@@ -22,6 +22,10 @@ from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_stages import _clear_caches  # noqa: E402
+
 STAGES = ("read", "structure", "schedule", "tasks", "parse", "parse_no_extraction")
 
 
@@ -42,14 +46,9 @@ def _stages(name: str, paths: list[Path]) -> dict:
     pipeline = importlib.import_module(f"{name}.pipeline")
     schedule = importlib.import_module(f"{name}.extract.schedule")
     tasks = importlib.import_module(f"{name}.extract.tasks")
-    cached = [importlib.import_module(f"{name}.{m}") for m in
-              ("extract.timeexpr", "extract.units", "extract.tasks", "structure.kinds", "structure.numbering")]
 
     def clear() -> None:
-        for module in cached:
-            for value in vars(module).values():
-                if hasattr(value, "cache_clear") and getattr(value, "__module__", "") == module.__name__:
-                    value.cache_clear()
+        _clear_caches(name)
 
     docs = [ingest.read_document(p) for p in paths]
     plans = [plan for doc in docs for plan in pipeline.plans_of(doc, extract=False)[0]]

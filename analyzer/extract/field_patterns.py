@@ -10,6 +10,7 @@ import re
 
 from analyzer.extract.patterns import DIGIT
 from analyzer.ingest import patterns as _reading
+from analyzer.structure import patterns as _outline
 
 # --- task fields -------------------------------------------------------------------------------
 
@@ -251,7 +252,9 @@ MIN_COUNT_WORD = re.compile("不少于|不得少于|不低于|至少|最少|力�
 CAP_WORD = re.compile("不超过|不高于|不得超过|控制在|稳定在|保持在")
 
 # A label naming when something happens, followed by the period itself: 活动时间：4月20日—5月10日.
-TIME_LABEL = re.compile(r"^\s*(?:活动|举办|比赛|培训|报名|征集|展出)?(?:时间|日期)\s*[:：]\s*\S")
+# (The outline reads such a line as a label when it names what the time is of; here a bare 时间：
+# counts too, as the outline leaves it a period heading.)
+TIME_LABEL = re.compile(rf"^\s*(?:{_outline.TIME_LABEL_WORDS})?(?:时间|日期)\s*[:：]\s*\S")
 # A short label opening a line: "每月常规：…", "全年：…".
 LEAD_LABEL = re.compile(r"^\s*([^:：，,。；;]{2,10})[:：]")
 

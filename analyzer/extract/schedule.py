@@ -22,6 +22,7 @@ from analyzer.extract.units import (
     is_owner_cell,
     item_text,
     own_lines,
+    plan_head,
     sentences,
 )
 from analyzer.models import Plan, ScheduleItem, TimeSpan
@@ -44,7 +45,7 @@ def plan_semester(plan: Plan) -> Semester | None:
     ...                    line_start=1, line_end=1))
     'spring'
     """
-    head = (plan.title or "") + "".join(plan.text_lines[:3])
+    head = plan_head(plan)
     if P.SPRING.search(head):
         return "spring"
     if P.AUTUMN.search(head):

@@ -15,7 +15,7 @@ from analyzer.extract.fields import (
     find_targets,
 )
 from analyzer.extract.timeexpr import find_times, period_heading
-from analyzer.extract.units import cells, has_children, is_owner_cell, own_lines, sentences
+from analyzer.extract.units import cells, has_children, is_owner_cell, own_lines, plan_head, sentences
 from analyzer.models import Plan, ScheduleItem, Task
 from analyzer.structure.numbering import match_token
 
@@ -123,7 +123,7 @@ def extract_tasks(plan: Plan) -> list[Task]:
 
 def _school_year(plan: Plan) -> bool:
     """Whether the plan is for a school year or term (学年 / 学期 in its title or opening lines)."""
-    head = (plan.title or "") + "".join(plan.text_lines[:3])
+    head = plan_head(plan)
     return "学年" in head or "学期" in head
 
 

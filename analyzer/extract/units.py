@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from analyzer.extract import field_patterns as P
 from analyzer.models import Plan
 from analyzer.structure.numbering import match_token
 
-# A cell or short line naming departments/people responsible: 办公室 / 组织部、宣教部 / 工会主席.
+_HEAD_LINES = 3  # a plan's title and opening lines say what it is for (year, term, school year)
 
 
-@dataclass(frozen=True)
-class Unit:
-    """A piece of plan text with the line it starts on and the section it belongs to."""
-
-    text: str
-    line: int
-    section: int | None  # index in plan.sections
-    numbered: bool = False
+def plan_head(plan: Plan) -> str:
+    """The plan's title and its first lines, where it says what period it is for."""
+    return (plan.title or "") + "".join(plan.text_lines[:_HEAD_LINES])
 
 
 def children(plan: Plan, index: int) -> list[int]:

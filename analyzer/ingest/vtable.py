@@ -18,6 +18,7 @@ from analyzer.ingest import patterns as P
 
 __all__ = ["join_vertical_tables"]
 
+_MAX_HEADER_WORD = 4  # the longest word of TABLE_HEADER_CELL (工作内容, 时间安排 …)
 _MIN_HEADER = 3
 _MAX_HEADER = 8
 _MIN_ROWS = 2
@@ -36,6 +37,9 @@ def join_vertical_tables(lines: list[str]) -> list[str]:
     out = list(lines)
     i = 0
     while i < len(lines):
+        if len(lines[i]) > _MAX_HEADER_WORD and len(lines[i].strip()) > _MAX_HEADER_WORD:
+            i += 1  # no header word is longer: such lines (nearly all) need no regex
+            continue
         header = _header_at(lines, i)
         if header is None:
             i += 1

@@ -70,3 +70,13 @@ def test_a_line_starting_with_a_closing_quote_continues_the_broken_line() -> Non
     lines = ["1月：召开工会委员（扩大）会议，部署全年工作；开展“两节", "”送温暖活动，走访慰问困难职工。", "2月：开展慰问。"]
     assert rejoin_broken_lines(lines) == ["1月：召开工会委员（扩大）会议，部署全年工作；开展“两节”送温暖活动，走访慰问困难职工。",
                                           "", "2月：开展慰问。"]
+
+
+def test_the_length_shortcut_matches_the_header_vocabulary() -> None:
+    import re
+
+    from analyzer.ingest import patterns as P
+    from analyzer.ingest.vtable import _MAX_HEADER_WORD
+
+    words = re.findall(r"[\u4e00-\u9fff]+", P.TABLE_HEADER_CELL.pattern)
+    assert max(map(len, words)) == _MAX_HEADER_WORD
