@@ -158,6 +158,9 @@ FINISHED = re.compile(r"[。！？!?；;]\s*$")
 _STOP_END = r"[\s\u4e00-\u9fff“\"]|$|(?<=[\u4e00-\u9fff]\.)[0-9]{1,2}\s*月"
 SENTENCE = re.compile(rf"(?:[^。！？!?；;.]+|\.(?!{_STOP_END}))+(?:[。！？!?；;]+|\.(?={_STOP_END})|$)")
 
+# Several activities in one cell or month line, separated by semicolons.
+ACTIVITY_SPLIT = re.compile(r"\s*[;；]\s*")
+
 # A table row: cells separated by pipes (docx rows and flattened tables), or tab-separated.
 PIPE = re.compile(r"\s*[|｜\t]\s*")
 

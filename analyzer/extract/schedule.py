@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from analyzer.extract import field_patterns as P
 from analyzer.extract.fields import find_owner
+from analyzer.extract.table_rows import Table, read_row
 from analyzer.extract.timeexpr import (
     Semester,
     find_times,
@@ -132,7 +132,6 @@ class _Ctx:
         return span
 
 
-_MAX_TIME_CELL = 24  # a time cell (3月上旬, 第一周 | 2月10日-2月16日) is short
 _MAX_BRACKET_LABEL = 10  # 预备周, 第一阶段, 宣传发动阶段, 线上知识竞答: a label before dates in brackets
 # Times that name an occasion rather than a date: they never override the heading's period.
 _IMPLICIT = frozenset({"week", "season", "holiday", "vacation"})
@@ -172,7 +171,7 @@ def _period_items(ctx: _Ctx, index: int, span: TimeSpan) -> None:
     sec = plan.sections[index]
     period = sec.title
     kids = [k for k in children(plan, index) if plan.sections[k].style not in ("period", "label")]
-    table = _Table()
+    table = Table()
     if sec.body:
         for sentence in sentences(sec.body):
             _bound(ctx, span, period, sentence, sec.line)
@@ -183,7 +182,7 @@ def _period_items(ctx: _Ctx, index: int, span: TimeSpan) -> None:
             continue
         row = cells(text)
         if row is not None:
-            _row(ctx, table, row, n, True, default=(span, period))
+            read_row(ctx, table, row, n, True, default=(span, period))
             continue
         if sec.body and not P.TIME_START.match(text):
             break  # "12月：…" holds its activities on its own line; prose after it closes the list
@@ -216,83 +215,6 @@ def _bound(ctx: _Ctx, span: TimeSpan, period: str, text: str, line: int) -> None
     ctx.add(span, period, text, line)
 
 
-
-
-@dataclass
-class _Table:
-    """Column roles learnt from a header row, and the period of the last dated row."""
-
-    owner_cols: set[int] = field(default_factory=set)
-    time_cols: set[int] = field(default_factory=set)
-    content_cols: set[int] = field(default_factory=set)
-    width: int = 0
-    col_periods: dict[int, tuple[TimeSpan, str]] = field(default_factory=dict)
-    last: tuple[TimeSpan, str] | None = None
-
-
-def _row(ctx: _Ctx, table: _Table, row: list[str], line: int, carry: bool,
-         default: tuple[TimeSpan, str] | None = None) -> None:
-    """A table row: the time cell gives the period, the other cells the activities (split on ；/;).
-
-    A header row (月份 | 工作内容 | 责任人) teaches which columns hold owners; a row without a time
-    cell continues the previous row's period (weekly calendars with continuation rows).
-    """
-    periods = {col: _cell_period(ctx, c) for col, c in enumerate(row) if c}
-    if len(periods) >= 2 and all(periods.values()):
-        # "| 1月 | 2月 |": a header of periods; the next row's cells are their activities, column by column
-        table.col_periods = {col: (span, row[col]) for col, span in periods.items() if span is not None}
-        return
-    if table.col_periods and len(row) == max(table.col_periods) + 1 and not any(periods.values()):
-        for col, (span, label) in table.col_periods.items():
-            for activity in (a.strip() for a in re.split(r"\s*[;；]\s*", row[col]) if a.strip()):
-                ctx.add(span, label, activity, line)
-        return
-    if all(not c or P.HEADER_CELL.match(c) for c in row):
-        table.owner_cols = {i for i, c in enumerate(row) if P.OWNER_HEADER.match(c)}
-        table.time_cols = {i for i, c in enumerate(row) if P.TIME_HEADER.match(c)}
-        table.content_cols = {i for i, c in enumerate(row) if P.CONTENT_HEADER.match(c)}
-        table.width = len(row)
-        return
-    span_period: tuple[TimeSpan, str] | None = None
-    activities: list[str] = []
-    owners: list[str] = []
-    # Column roles hold for full rows only; a continuation row has fewer cells.
-    aligned = len(row) == table.width
-    owner_cols = table.owner_cols if aligned else set()
-    time_cols = table.time_cols if aligned else set()
-    content_cols = table.content_cols if aligned else set()
-    for col, cell in enumerate(row):
-        if not cell or P.HEADER_CELL.match(cell) or cell.isdigit():
-            continue  # header words and 序号 cells are not activities
-        if col in owner_cols:
-            owners.append(cell)
-            continue
-        span = periods.get(col)
-        if span is not None:
-            if span_period is None or (span_period[0].kind == "week" and span.kind != "week"):
-                span_period = (span, cell if span_period is None else span.text)
-            continue
-        if col in time_cols or (content_cols and col not in content_cols):
-            continue  # with a content column named in the header, other columns are labels (项目, 类别)
-        if is_owner_cell(cell):
-            owners.append(cell)
-            continue
-        activities.extend(p.strip() for p in re.split(r"\s*[;；]\s*", cell) if p.strip())
-    if span_period is None and any(cell for col, cell in enumerate(row) if col in time_cols):
-        return  # its own time cell names no period (全年, 每月, 长期): not a calendar entry
-    current = span_period or default or (table.last if carry else None)
-    if current is None:
-        return
-    table.last = current
-    for activity in activities:
-        ctx.add(current[0], current[1], activity, line, "、".join(owners) or None)
-
-
-def _cell_period(ctx: _Ctx, cell: str) -> TimeSpan | None:
-    """The period a table cell names; only short cells can (an activity cell is never a time)."""
-    if len(cell) > _MAX_TIME_CELL:
-        return None
-    return period_heading(cell, semester=ctx.semester, term_start=ctx.term_start)
 
 
 def _titled_period(ctx: _Ctx, title: str, *, holidays: bool) -> TimeSpan | None:
@@ -332,13 +254,13 @@ def _free_units(ctx: _Ctx, index: int, in_schedule: bool) -> None:
         units.append((sec.text or sec.title, sec.line))
     elif sec.body and not (sec.style == "label" and P.TIME_LABEL.match(f"{sec.title}：{sec.body}")):
         units.append((sec.body, sec.line))  # (活动时间：4月20日—5月10日 is the campaign window, not an item)
-    table = _Table()
+    table = Table()
     for n, text in own_lines(plan, index):
         if match_token(text) is not None:
             continue
         row = cells(text)
         if row is not None:
-            _row(ctx, table, row, n, in_schedule)
+            read_row(ctx, table, row, n, in_schedule)
             continue
         units.append((text, n))
     for text, n in units:
