@@ -233,14 +233,9 @@ COMPLETION = re.compile(r"[，,]?\s*(?:全面|基本|全部|必须|务必|须|�
 
 # --- task prefilters and clauses (tasks.py) -------------------------------------------------------
 
-# Cheap prefilters (they only skip work; the extractors in fields.py decide): a target needs a
-# number or a comparator, a deadline a time word or 年内, an owner one of its label words.
+# Cheap prefilters (they only skip work; the extractors in fields.py decide): a deadline needs a
+# time word or 年内, an owner one of its label words (targets: TARGET_GATE below).
 # (The leading lookaheads hold every alternative's first character: they only make the scan faster.)
-TARGET_HINT = re.compile(
-    r"(?=[0-9０-９%％‰不至最力确累分一二两三四五六七八九十])"
-    r"(?:[0-9０-９%％‰]|不少于|不得少于|不低于|至少|最少|力争|确保|累计|不超过|分之|[一二两三四五六七八九十]次)"
-)
-
 DEADLINE_HINT = re.compile(r"前|完成|结束|验收|到位|完毕|上报|报送|建成|竣工|交齐|截止|截至|最迟|最晚|年内|本年度|当年")
 
 # A necessary condition of every owner pattern (fields.find_owner returns early without it).
@@ -249,6 +244,13 @@ OWNER_HINT = re.compile(r"(?=[由负牵责组承主)）])(?:由|负责|牵头|�
 
 # Necessary conditions of the target patterns (fields.find_targets skips a pattern that cannot match):
 # every pattern but the minimum-count and cap ones needs an Arabic digit, the rate ones a percent.
+# TARGET_GATE holds them all: every target ends its number with a digit followed by a unit or a
+# percent sign (3个, 10万元, 95%), unless it opens with a minimum-count or cap word (至少召开一次,
+# 控制在三分之一). Dates (2026年3月) and item numbers pass no gate: most sentences stop here.
+TARGET_GATE = re.compile(
+    f"[{DIGIT}][ ]?(?:[%％‰]|个百分点|{_UNIT})"
+    "|不少于|不得少于|不低于|至少|最少|力争|确保|累计|不超过|不高于|不得超过|控制在|稳定在|保持在"
+)
 HAS_DIGIT = re.compile(f"[{DIGIT}]")
 HAS_PERCENT = re.compile("[%％‰]|个百分点")
 MIN_COUNT_WORD = re.compile("不少于|不得少于|不低于|至少|最少|力争|确保|累计")

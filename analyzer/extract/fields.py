@@ -79,6 +79,8 @@ def find_targets(text: str) -> list[str]:
     >>> find_targets("集体合同签订率达到100%,培训工会干部200名")
     ['签订率达到100%', '培训工会干部200名']
     """
+    if P.TARGET_GATE.search(text) is None:
+        return []  # no digit before a unit or percent sign, no comparator word: no pattern can match
     taken: list[tuple[int, int]] = []
     for pattern in _target_patterns(text):
         for m in pattern.finditer(text):

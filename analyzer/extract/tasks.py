@@ -212,7 +212,7 @@ def sentence_fields(sentence: str, year: int | None = None) -> tuple[
     >>> sentence_fields("每月组织一次民警学习，由政工室负责。")
     ((), None, ('组织', '民警学习'), '政工室')
     """
-    targets = tuple(find_targets(sentence)) if P.TARGET_HINT.search(sentence) else ()
+    targets = tuple(find_targets(sentence))
     deadline = find_deadline(sentence, year) if P.DEADLINE_HINT.search(sentence) else None
     owner = find_owner(sentence) if P.OWNER_HINT.search(sentence) else None
     return targets, deadline, find_action(sentence), owner
