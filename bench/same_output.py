@@ -33,7 +33,7 @@ def _synthetic(paths: list[Path], count: int, seed: int, read_document) -> list[
     for path in paths:
         try:
             lines = list(read_document(path).lines)
-        except Exception:
+        except Exception:  # an unreadable corpus file only leaves the pool smaller
             continue
         if len(lines) > 3:
             pools.append(lines)
