@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from analyzer.audit import patterns as P
+from analyzer.ingest.wholetext import lines_matching
 from analyzer.models import Finding
 
 _CONTEXT = 3  # characters of context quoted on each side
@@ -28,10 +29,9 @@ def find_placeholders(lines: Sequence[str], *, first_line: int = 1) -> list[Find
     ['20__年', '以_为指导']
     """
     findings: list[Finding] = []
-    has_trigger_char = P.PLACEHOLDER_TRIGGER_CHARS.search
-    for offset, line in enumerate(lines):
-        if not line or has_trigger_char(line) is None or P.PLACEHOLDER_TRIGGER.search(line) is None:
-            continue  # most lines hold no character a placeholder is made of
+    # Most lines hold no character a placeholder is made of: one scan of all lines finds the others.
+    for offset in lines_matching(P.PLACEHOLDER_TRIGGER, lines):
+        line = lines[offset]
         for m in P.PLACEHOLDER.finditer(line):
             token = m.group(0)
             if not token.strip() or P.NOT_PLACEHOLDER.match(line[m.start() : m.start() + 6]):

@@ -8,9 +8,10 @@ pattern cannot match across a ``"\\n"``; :func:`joined` checks the first, caller
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 
-def joined(lines: list[str]) -> str | None:
+def joined(lines: Sequence[str]) -> str | None:
     """The lines joined by ``"\\n"``, or None when that would not split back into the same lines.
 
     >>> joined(["一、指导思想", "二、工作目标"])
@@ -22,7 +23,7 @@ def joined(lines: list[str]) -> str | None:
     return text if text.count("\n") == len(lines) - 1 else None
 
 
-def lines_matching(pattern: re.Pattern[str], lines: list[str]) -> list[int]:
+def lines_matching(pattern: re.Pattern[str], lines: Sequence[str]) -> list[int]:
     """Ascending indices of the lines in which ``pattern`` finds a match (it must not match ``"\\n"``).
 
     Equal to ``[i for i, line in enumerate(lines) if pattern.search(line)]`` for patterns without
@@ -31,9 +32,22 @@ def lines_matching(pattern: re.Pattern[str], lines: list[str]) -> list[int]:
     >>> lines_matching(re.compile("首页"), ["首页 > 范文", "一、指导思想", "返回首页"])
     [0, 2]
     """
+    found = scan_lines(pattern, lines)
+    if found is None:
+        return [i for i, line in enumerate(lines) if pattern.search(line)]
+    return found
+
+
+def scan_lines(pattern: re.Pattern[str], lines: Sequence[str]) -> list[int] | None:
+    """Ascending indices of the lines in which ``pattern`` finds a match, by one scan of the lines
+    joined by ``"\\n"``; None when a line holds a ``"\\n"`` itself (the scan would not map back).
+
+    >>> scan_lines(re.compile("首页"), ["首页 > 范文", "一、指导思想", "返回首页"]), scan_lines(re.compile("a"), ["a\\nb"])
+    ([0, 2], None)
+    """
     text = joined(lines)
     if text is None:
-        return [i for i, line in enumerate(lines) if pattern.search(line)]
+        return None
     found: list[int] = []
     index = last = 0
     for match in pattern.finditer(text):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from analyzer.extract.numerals import parse_year
 from analyzer.structure import patterns as P
@@ -28,14 +28,14 @@ def find_year(title: str | None, lines: Sequence[str], *, head_lines: int = 15) 
         short = P.SHORT_YEAR.match(title.strip())
         if short and not P.YEAR.search(title):
             return 2000 + int(short.group(1))  # "25年物业公司工会工作计划"
-        years = list(P.YEAR.finditer(title))
+        years = list(P.YEAR.finditer(title)) if P.YEAR_NEEDS in title else []
         # "2023年工作总结暨2024年工作计划": the year attached to the plan, not to the review.
         for m in years:
             if P.PLAN_AFTER.match(title[m.end():]):
                 return _year_value(m)
         if years:
             return _year_value(years[0])
-        if P.YEAR_PLACEHOLDER.search(title):
+        if _year_placeholder(title):
             return None
     seen = 0
     for line in lines:
@@ -45,8 +45,10 @@ def find_year(title: str | None, lines: Sequence[str], *, head_lines: int = 15) 
         seen += 1
         if seen > head_lines:
             break
-        if P.YEAR_PLACEHOLDER.search(text[:60]):
+        if _year_placeholder(text[:60]):
             return None
+        if P.YEAR_NEEDS not in text:
+            continue  # neither SHORT_YEAR nor YEAR can match without 年
         short = P.SHORT_YEAR.match(text)
         if short and text[short.end():short.end() + 1] in "，,、 ":
             return 2000 + int(short.group(1))  # "25年，公司工会将…"
@@ -87,9 +89,25 @@ def find_unit(title: str | None, lines: Sequence[str], *, head_lines: int = 6) -
     >>> find_unit(None, ["20__年，区工会将继续围绕……"])
     '区工会'
     """
-    candidates: list[str] = []
+    for k, text in enumerate(_unit_candidates(title, lines, head_lines)):
+        text = P.UNIT_NOISE.sub("", P.UNIT_PLACEHOLDER.sub("", text.strip()))
+        # The title's head may carry more words; an opening sentence's subject must be the unit itself.
+        if title and k == 0:
+            m = P.UNIT.match(text)
+        else:  # (a full match ends with a unit word: test that before running the pattern)
+            m = P.UNIT.fullmatch(text) if text.endswith(P.UNIT_WORDS) else None
+        if m and len(m.group("u")) >= 2:
+            unit = P.UNIT_NOISE.sub("", m.group("u"))
+            if len(unit) >= 2 and not P.GENERIC_UNIT.fullmatch(unit):
+                return unit
+    return None
+
+
+def _unit_candidates(title: str | None, lines: Sequence[str], head_lines: int) -> Iterator[str]:
+    """The texts that may name the unit, in order: the title's head, then each opening line's subject
+    (made one at a time: the first that names a unit ends the search)."""
     if title:
-        candidates.append(_title_unit(title))
+        yield _title_unit(title)
     seen = 0
     for line in lines:
         text = line.strip()
@@ -98,20 +116,30 @@ def find_unit(title: str | None, lines: Sequence[str], *, head_lines: int = 6) -
         seen += 1
         if seen > head_lines:
             break
-        first = P.CLAUSE_BREAK.split(P.YEAR_PREFIX.sub("", text[:80]).lstrip("，,、 "), maxsplit=1)[0]
-        if P.SUBJECT_END.search(first):
-            candidates.append(P.SUBJECT_END.split(first, maxsplit=1)[0])
-    for k, text in enumerate(candidates):
-        text = P.UNIT_NOISE.sub("", P.UNIT_PLACEHOLDER.sub("", text.strip()))
-        # The title's head may carry more words; an opening sentence's subject must be the unit itself.
-        m = P.UNIT.match(text) if (title and k == 0) else P.UNIT.fullmatch(text)
-        if m and len(m.group("u")) >= 2:
-            unit = P.UNIT_NOISE.sub("", m.group("u"))
-            if len(unit) >= 2 and not P.GENERIC_UNIT.fullmatch(unit):
-                return unit
-    return None
+        first = _after_year_mark(text[:80]).lstrip("，,、 ")
+        clause_end = P.CLAUSE_BREAK.search(first)  # (the first clause: split(…, maxsplit=1)[0])
+        if clause_end is not None:
+            first = first[: clause_end.start()]
+        subject_end = P.SUBJECT_END.search(first)
+        if subject_end is not None:
+            yield first[: subject_end.start()]
 
 
+def _after_year_mark(text: str) -> str:
+    """``text`` after its first year mark (2024年, 20__年度): ``re.sub(r"^.*?" + YEAR_MARK, "", text)``
+    by one search, which finds the same first mark (``.`` stops at a line feed, hence the check)."""
+    if P.YEAR_NEEDS not in text:
+        return text
+    m = P.YEAR_MARK.search(text)
+    if m is None or "\n" in text[: m.start()]:
+        return text
+    return text[m.end():]
+
+
+def _year_placeholder(text: str) -> bool:
+    """Whether YEAR_PLACEHOLDER finds a match, without scanning a text that lacks what one needs."""
+    first, second = P.YEAR_PLACEHOLDER_NEEDS
+    return (first in text or second in text) and P.YEAR_PLACEHOLDER.search(text) is not None
 
 
 def find_signature(lines: Sequence[str]) -> tuple[int, str | None, int | None] | None:
@@ -170,4 +198,4 @@ def has_year_placeholder(lines: Sequence[str], *, head_lines: int = 15) -> bool:
     >>> has_year_placeholder(["20__年，区工会将继续……"])
     True
     """
-    return any(P.YEAR_PLACEHOLDER.search(line) for line in lines[:head_lines])
+    return any(_year_placeholder(line) for line in lines[:head_lines])

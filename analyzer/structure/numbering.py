@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -90,17 +91,26 @@ def match_token(segment: str, *, decimal: bool = True) -> Token | None:
     """
     if not segment or segment[0] not in P.NUMBERING_FIRST_CHARS:
         return None
-    styles = _candidates(segment[0], decimal)
-    # One regex tries the candidate styles in order; its alternative named after the style matched.
-    m = P.style_chain(styles).match(segment)
+    chains = _DECIMAL_CHAINS if decimal else _PLAIN_CHAINS
+    chain = chains.get(segment[0])
+    if chain is None:
+        chain = chains[segment[0]] = _chain(_candidates(segment[0], decimal))
+    # One regex tries the candidate styles in order; its outermost group closed last is the
+    # alternative of the style matched (its index says which style and where its groups are).
+    m = chain[0].match(segment)
     if m is None:
         return None
-    style = m.lastgroup
-    assert style is not None
-    token = _read(style, m.group(f"n_{style}"), m.group(f"tok_{style}"), segment[m.end(f"tok_{style}"):], segment)
+    style, n_group, tok_group = chain[1][m.lastindex]
+    number = m.group(n_group)
+    if style != "dec2" and style != "dec3":
+        value = numeral_value(number)
+        if value:  # the common case, as _read would read it
+            return _new_token(Token, (style, number, value, m.group(tok_group).strip(), segment[m.end(tok_group):], ()))
+    token = _read(style, number, m.group(tok_group), segment[m.end(tok_group):], segment)
     if token is not _NEXT:
         return token
     # The first style read a zero numeral (〇、): try the styles after it one by one.
+    styles = chain[2]
     for later in styles[styles.index(style) + 1:]:
         m = P.STYLE_PATTERNS[later].match(segment)
         if m is None:
@@ -111,6 +121,22 @@ def match_token(segment: str, *, decimal: bool = True) -> Token | None:
     return None
 
 
+# A compiled chain of candidate styles: (regex, style and group indices by the index of each
+# style's own group, the styles in order). Filled on first use, per first character.
+_Chain = tuple[re.Pattern[str], dict[int, tuple[str, int, int]], tuple[str, ...]]
+_DECIMAL_CHAINS: dict[str, _Chain] = {}
+_PLAIN_CHAINS: dict[str, _Chain] = {}
+
+
+def _chain(styles: tuple[str, ...]) -> _Chain:
+    pattern = P.style_chain(styles)
+    index = pattern.groupindex
+    groups = {index[style]: (style, index[f"n_{style}"], index[f"tok_{style}"]) for style in styles}
+    return pattern, groups, styles
+
+
+# Builds a Token from its six fields without the Python-level ``__new__`` of a NamedTuple (twice as fast).
+_new_token = tuple.__new__
 _NEXT = Token("", "", 0, "", "")  # sentinel of _read: this style's numeral is no number, try the next
 
 

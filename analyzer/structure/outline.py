@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from analyzer.ingest.wholetext import scan_lines
 from analyzer.models import Finding, Section
 from analyzer.structure import patterns as P
 from analyzer.structure.headings import MAX_LABEL_LINE, label_heading, period_heading_text, split_title
@@ -25,7 +26,13 @@ class _Open:
     index: int  # index of its Section in the output list
     hint: str | None  # kind its title names, if any
     parts: tuple[int, ...] = ()
-    item: bool = False  # a list item with text of its own, not a bare heading
+    title: str = ""  # its title and body as emitted (a glued heading later on may shorten the draft's)
+    body: str = ""
+
+    @property
+    def item(self) -> bool:
+        """A list item with text of its own, not a bare heading (decided only when a period asks)."""
+        return bool(self.body) or len(self.title) > _MAX_HEADING_TITLE or P.CLAUSE_PUNCT.search(self.title) is not None
 
 
 @dataclass(slots=True)
@@ -128,17 +135,17 @@ class _OutlineBuilder:
     def _finding(self, rule: str, message: str, evidence: str, line: int) -> None:
         self.findings.append(Finding(rule, "warning", message, evidence.strip()[:60], line))
 
-    def _emit(self, *, depth: int, style: str, value: int, number: str | None, heading: str,
-              title: str, body: str, line: int, hint: str | None, parts: tuple[int, ...] = (),
-              text: str = "", period_title: bool = False) -> None:
+    def _emit(self, depth: int, style: str, value: int, number: str | None, heading: str, title: str,
+              body: str, line: int, hint: str | None, parts: tuple[int, ...], text: str,
+              period_title: bool = False) -> None:
         stack, drafts = self.stack, self.drafts
-        parent = stack[depth - 1].index if depth > 0 else None
         index = len(drafts)
-        drafts.append(_Draft(heading, title, number, depth + 1, parent, line, style, body, text, period_title))
-        if parent is not None:
+        parent = None
+        if depth > 0:
+            parent = stack[depth - 1].index
             drafts[parent].children.append(index)
-        item = bool(body) or len(title) > _MAX_HEADING_TITLE or P.CLAUSE_PUNCT.search(title) is not None
-        stack.append(_Open(style, value, index, hint, parts, item))
+        drafts.append(_Draft(heading, title, number, depth + 1, parent, line, style, body, text, period_title))
+        stack.append(_Open(style, value, index, hint, parts, title, body))
 
     # -- recognising ---------------------------------------------------------------------------
 
@@ -163,10 +170,10 @@ class _OutlineBuilder:
 
     def segment(self, text: str, line: int) -> bool:
         """Handle one segment that may start with a heading; True when it was a heading."""
-        if len(text) > _MAX_PLAIN_HEADING and text[0] not in P.NUMBERING_FIRST_CHARS and not P.EARLY_COLON.search(
-                text, 0, MAX_LABEL_LINE):
+        numbered = text[0] in P.NUMBERING_FIRST_CHARS
+        if not numbered and len(text) > _MAX_PLAIN_HEADING and not P.EARLY_COLON.search(text, 0, MAX_LABEL_LINE):
             return False  # a long line that opens with neither a number nor a label is body text
-        tok = match_token(text)
+        tok = match_token(text) if numbered else None  # (match_token needs such a first character)
         if tok is not None and tok.style in ("dec2", "dec3") and not self._accept_decimal(tok, text):
             tok = match_token(text, decimal=False)  # "1.3月份，…" is item 1, not section 1.3
         if (tok is not None and tok.style in ("cn_dun", "ar_dun") and "月" in text
@@ -175,30 +182,7 @@ class _OutlineBuilder:
             # a 、-style number only a month range (…、四月) can make the line a period heading.
             tok = None
         if tok is not None:
-            if tok.style not in ("cn_dun", "cn_paren") and P.PROSE_ENUM.match(tok.rest):
-                return False
-            rest = tok.rest.strip()
-            if not rest:
-                # An empty numbered line left by Word's numbering: count it, emit nothing.
-                depth = self._depth_of_style(tok.style)
-                if depth is not None and tok.value == self.stack[depth].value + 1:
-                    self.stack[depth].value = tok.value
-                return True
-            period = period_heading_text(rest)
-            if period is not None and not period[1]:
-                title, body = period[0], ""
-            else:
-                title, body = split_title(rest)
-            period_title = period is not None and not period[1]
-            depth = self._place(tok.style, tok.value, line, text)
-            if tok.parts:
-                self.dec_seen.add(tok.parts)
-            hint = match_kind(title)
-            self._emit(depth=depth, style=tok.style, value=tok.value, number=tok.number,
-                       heading=f"{tok.prefix}{title}", title=title, body=body, line=line,
-                       hint="schedule" if period_title else (hint[0] if hint and hint[1] >= 3 else None),
-                       parts=tok.parts, text=rest, period_title=period_title)
-            return True
+            return self._numbered(tok, text, line)
         period = period_heading_text(text)
         if period is not None and P.DATED_YEAR.match(text) and P.SIGNATURE_UNIT.search(self.prev):
             period = None  # "XX工会 / 2019年2月" is a signature and its date, not a month heading
@@ -206,8 +190,7 @@ class _OutlineBuilder:
             period = None  # "活动时间：4月20日—5月10日" is a label line of a 活动方案, read as a label below
         if period is not None:
             depth = self._place_period()
-            self._emit(depth=depth, style="period", value=0, number=None, heading=period[0],
-                       title=period[0], body=period[1], line=line, hint="schedule", text=text)
+            self._emit(depth, "period", 0, None, period[0], period[0], period[1], line, "schedule", (), text)
             return True
         label = label_heading(text)
         if label is not None and P.TABLE_HEADER_CELL.match(self.prev):
@@ -215,21 +198,49 @@ class _OutlineBuilder:
         if label is not None:
             title, body, kind = label
             depth = self._place_label(kind, bool(body))
-            self._emit(depth=depth, style="label", value=0, number=None, heading=title, title=title,
-                       body=body, line=line, hint=kind, text=text)
+            self._emit(depth, "label", 0, None, title, title, body, line, kind, (), text)
             return True
         return False
+
+    def _numbered(self, tok: Token, text: str, line: int) -> bool:
+        """Handle a segment that opens with the numbering token ``tok``; True when it was a heading."""
+        style, rest = tok.style, tok.rest
+        if (rest[:1] in P.PROSE_ENUM_FIRST and style != "cn_dun" and style != "cn_paren"
+                and P.PROSE_ENUM.match(rest)):
+            return False
+        rest = rest.strip()
+        if not rest:
+            # An empty numbered line left by Word's numbering: count it, emit nothing.
+            depth = self._depth_of_style(style)
+            if depth is not None and tok.value == self.stack[depth].value + 1:
+                self.stack[depth].value = tok.value
+            return True
+        period = period_heading_text(rest)
+        period_title = period is not None and not period[1]
+        if period_title:
+            title, body, hint = period[0], "", "schedule"
+        else:
+            title, body = split_title(rest)
+            found = match_kind(title)
+            hint = found[0] if found is not None and found[1] >= 3 else None
+        depth = self._place(style, tok.value, line, text)
+        if tok.parts:
+            self.dec_seen.add(tok.parts)
+        self._emit(depth, style, tok.value, tok.number, tok.prefix + title, title, body, line, hint, tok.parts,
+                   rest, period_title)
+        return True
 
     def _expected_period(self, segment: str) -> bool:
         """A period label with its colon (``第二季度：…``) continuing a schedule written on one line."""
         return P.PERIOD_LABEL.match(segment) is not None and self._in_schedule()
 
-    def line(self, text: str, line: int) -> None:
+    def line(self, text: str, line: int, glued: bool = True) -> None:
         """Handle one line: its leading segment, then any glued headings further on.
 
         A plan written on one line (``…如下。一、总体目标 …。二、具体措施 1，…。2，…``) is cut
         before every heading that continues an open list, or that starts a new list (number 1)
         right after a sentence end; each section then keeps only its own stretch of the line.
+        ``glued=False`` says the line holds no GLUED_HINT match (known from a scan of the plan).
         """
         text = text.strip()
         if not text:
@@ -237,7 +248,7 @@ class _OutlineBuilder:
         before = len(self.drafts)
         self.segment(text, line)
         self.prev = text
-        if len(text) < 6 or P.GLUED_HINT.search(text, 1) is None:
+        if not glued or len(text) < 6 or P.GLUED_HINT.search(text, 1) is None:
             return  # nothing glued further on: the line's section keeps the whole line
         # (draft index, start offset in the line) of each section this line opens
         emitted: list[tuple[int, int]] = [(before, 0)] if len(self.drafts) > before else []
@@ -292,19 +303,22 @@ def parse_outline(lines: Sequence[str], *, first_line: int = 1) -> Outline:
     [('一、指导思想', 1, 'guiding_ideology'), ('二、工作措施', 1, 'measures'), ('1、加强领导', 2, 'measures')]
     """
     builder = _OutlineBuilder()
+    drafts = builder.drafts
+    hinted = scan_lines(P.GLUED_HINT_IN_LINES, lines)  # the lines that may hold a glued heading
+    glued = None if hinted is None else set(hinted)
     first_heading_line: int | None = None
     preamble_seen = False
     for offset, text in enumerate(lines):
         if not text or text.isspace():
             continue  # an empty line changes nothing (builder.line ignores it)
         n = first_line + offset
-        before = len(builder.drafts)
-        builder.line(text, n)
+        before = len(drafts)
+        builder.line(text, n, glued is None or offset in glued)
         if first_heading_line is None:
-            if len(builder.drafts) > before:
+            if len(drafts) > before:
                 first_heading_line = n
-            elif text.strip():
-                preamble_seen = True
+            else:
+                preamble_seen = True  # (the line holds more than whitespace)
     last_line = first_line + len(lines) - 1
     preamble = preamble_seen and (first_heading_line is None or first_heading_line > first_line)
     sections = _finish(builder.drafts, lines, first_line, last_line, shift=int(preamble))
@@ -334,10 +348,11 @@ def _finish(drafts: list[_Draft], lines: Sequence[str], first_line: int, last_li
             body = body + "".join(lines[lo:hi])
         has_periods = d.period_title or _has_period_descendant(drafts, i)
         kinds[i] = classify_heading(d.title, body=body, has_period_children=has_periods, level=d.level)
+    # (Section's fields by position: heading, title, number, level, parent, kind, line, end_line,
+    # style, body, text.)
     return tuple(
-        Section(heading=d.heading, title=d.title, number=d.number, level=d.level,
-                parent=None if d.parent is None else d.parent + shift,
-                kind=kinds[i], line=d.line, end_line=ends[i], style=d.style, body=d.body, text=d.text)
+        Section(d.heading, d.title, d.number, d.level, None if d.parent is None else d.parent + shift,
+                kinds[i], d.line, ends[i], d.style, d.body, d.text)
         for i, d in enumerate(drafts)
     )
 

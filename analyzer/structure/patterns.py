@@ -35,8 +35,16 @@ MARKER_TRAILING_NUM = re.compile(
 )
 
 # Prefilters: a 篇 marker holds 篇, 模板 or names a model text; a trailing-number title holds a plan word.
-MODEL_TEXT_WORD = re.compile(r"范文|例文|样文")
+MODEL_TEXT_WORDS = ("范文", "例文", "样文")
+MODEL_TEXT_WORD = re.compile("|".join(MODEL_TEXT_WORDS))
 PLAN_STEM_WORD = re.compile(r"计划|方案|要点|安排|打算|思路|规划|总结|范文")
+# The end of every MARKER_TRAILING_NUM line, found in a document's lines joined by "\n" (multiline
+# ``$``, spaces that stop at a line feed): a scan for it stops on few lines.
+TRAILING_NUM_HINT = re.compile(
+    rf"(?:计划|方案|要点|安排|打算|思路|规划|总结|范文)[^\S\n]*[（(]?{ANY_NUM}[）)]?[^\S\n]*[:：]?[^\S\n]*$", re.MULTILINE
+)
+# The words that make a title-like line near a plan's start its title.
+PLAN_NAME_WORD = re.compile(r"计划|方案|要点|安排|打算|规划|思路")
 
 # A count in a compilation title or intro: "精选6篇", "(精选15篇)", "汇编8篇", "5篇".
 COMPILATION_COUNT = re.compile(rf"(?P<n>{ANY_NUM})\s*篇")
@@ -163,6 +171,13 @@ GLUED_SPLIT = re.compile(
 )
 # Cheap test before GLUED_SPLIT: some punctuation or space followed by what a heading may start with.
 GLUED_HINT = re.compile(rf"[。！？；;!?，,：:\s]\s*[{CN_DIGITS}第（(0-9０-９①-⒇上下寒暑]")
+# Every character ``\s`` matches except the line feed (tests/structure/test_fast_paths.py checks it).
+SPACE_NOT_LF = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# GLUED_HINT for a plan's lines joined by "\n" (one scan per plan): the same test with spaces that
+# never run on into the next line, so every line holding a GLUED_HINT match holds one of these.
+GLUED_HINT_IN_LINES = re.compile(
+    rf"[。！？；;!?，,：:{SPACE_NOT_LF}][{SPACE_NOT_LF}]*[{CN_DIGITS}第（(0-9０-９①-⒇上下寒暑]"
+)
 # What may stand just before a new list (numbered 1) that begins mid-line: a sentence end, or the
 # space after a heading's title ("二、具体措施 1，实行…").
 NEW_LIST_AFTER = re.compile(r"[。！？!?；;\s]")
@@ -204,6 +219,8 @@ EARLY_COLON = re.compile(r"[:：]")
 
 # --- prose enumeration that is NOT a heading ---------------------------------------------------
 PROSE_ENUM = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|另外|此外)")
+# The characters PROSE_ENUM can start with (a test before running it).
+PROSE_ENUM_FIRST = frozenset("一二三四五六七八九十首其再最另此")
 
 # --- table-ish lines ----------------------------------------------------------------------------
 PIPE_ROW = re.compile(r"\s[|｜]\s|^[|｜]|[|｜]$")
@@ -245,13 +262,21 @@ _CN_YEAR_DIGITS = "〇零○OoΟ一二三四五六七八九"
 
 # --- plan metadata: year, unit, signature (meta.py) ------------------------------------------
 
+# (Each pattern below that can start at any position opens with a lookahead of the characters its
+# matches start with: the same matches, but the engine skips other positions at once.)
 YEAR = re.compile(
-    rf"(?<![0-9])(?P<y>(?:19|20)[0-9]{{2}})\s*(?:[-—–~至/]\s*(?:19|20)?[0-9]{{2}}\s*)?(?:年|学年|年度)"
-    rf"|(?P<cy>[二一][{_CN_YEAR_DIGITS}]{{3}})\s*(?:年|学年)"
+    rf"(?=[12二一])(?:(?<![0-9])(?P<y>(?:19|20)[0-9]{{2}})\s*(?:[-—–~至/]\s*(?:19|20)?[0-9]{{2}}\s*)?(?:年|学年|年度)"
+    rf"|(?P<cy>[二一][{_CN_YEAR_DIGITS}]{{3}})\s*(?:年|学年))"
 )
 
 # A year placeholder: 20__年, 20XX年, XX年, 202X年, 20xx.
-YEAR_PLACEHOLDER = re.compile(r"(?:20|２０)?(?:[_＿]{1,4}|[XxＸｘ×]{1,2}|[0-9][XxＸｘ])\s*(?:年|学年)|20[XxＸｘ]{2}|202[XxＸｘ]")
+YEAR_PLACEHOLDER = re.compile(
+    r"(?=[0-9２_＿XxＸｘ×])(?:(?:20|２０)?(?:[_＿]{1,4}|[XxＸｘ×]{1,2}|[0-9][XxＸｘ])\s*(?:年|学年)|20[XxＸｘ]{2}|202[XxＸｘ])"
+)
+# What every YEAR match holds ("年"), and every YEAR_PLACEHOLDER match holds one of ("年", "20"):
+# a text without them is not scanned (these patterns try every position of a text, slowly).
+YEAR_NEEDS = "年"
+YEAR_PLACEHOLDER_NEEDS = ("年", "20")
 
 # Past-tense context right after a year: 2023年工作回顾, 2023年以来, 2023年取得.
 PAST_AFTER = re.compile(r"^(?:度)?(?:工作)?(?:回顾|总结|以来|来|取得|完成|开展了|共|是|的工作回顾|上半年工作)")
@@ -263,11 +288,12 @@ SHORT_YEAR = re.compile(r"^([0-3][0-9])\s*年度?(?![0-9])")
 PLAN_AFTER = re.compile(r"^\s*(?:度)?[\u4e00-\u9fff]{0,8}?(?:计划|要点|安排|打算|思路|规划|方案)")
 
 # Issuing unit: a name ending in 工会/总工会/工会委员会/… before a year, 将/要/在 or 工作计划.
-UNIT = re.compile(
-    r"(?P<u>[\u4e00-\u9fffA-Za-z0-9（）()]{1,20}(?:工会委员会|总工会|教育工会|工会工作委员会|工会|工委|联合会"
-    r"|委员会|大队|支队|中队|派出所|局|中心|学校|小学|中学|幼儿园|医院|卫生院|公司|集团|社区|街道|乡|镇|所|站"
-    r"|学院|大学|支行|分行|项目部|教导处|办公室))"
+UNIT_WORDS = (
+    "工会委员会", "总工会", "教育工会", "工会工作委员会", "工会", "工委", "联合会", "委员会", "大队", "支队", "中队",
+    "派出所", "局", "中心", "学校", "小学", "中学", "幼儿园", "医院", "卫生院", "公司", "集团", "社区", "街道", "乡",
+    "镇", "所", "站", "学院", "大学", "支行", "分行", "项目部", "教导处", "办公室",
 )
+UNIT = re.compile(rf"(?P<u>[\u4e00-\u9fffA-Za-z0-9（）()]{{1,20}}(?:{'|'.join(UNIT_WORDS)}))")
 
 # The end of an opening sentence's first clause, where its subject (the unit) is looked for.
 CLAUSE_BREAK = re.compile(r"[，,。；;:：]")
@@ -276,7 +302,9 @@ SUBJECT_END = re.compile(r"将|要|在|围绕|继续|以")
 
 UNIT_NOISE = re.compile(r"^(?:关于|附件[:：]?|印发|我们|我|本|今年|明年|全年|年度|在|为|做好|各|各级|基层|上级)+")
 
-YEAR_PREFIX = re.compile(r"^.*?(?:(?:19|20)[0-9]{2}|[_＿Xx×]{2,4})\s*(?:年度?|学年)")
+# A year ending an opening sentence's lead-in (2024年 / 20__年度 / 2024学年): the subject follows it.
+# meta.find_unit drops the text up to the first one, as ``^.*?`` + this pattern would.
+YEAR_MARK = re.compile(r"(?=[12_＿Xx×])(?:(?:19|20)[0-9]{2}|[_＿Xx×]{2,4})\s*(?:年度?|学年)")
 
 # A book title inside a plan title: 关于印发《…》的通知.
 TITLE_BOOK = re.compile(r"《([^》]+)》")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from analyzer.ingest.wholetext import scan_lines
 from analyzer.models import Finding
 from analyzer.structure import patterns as P
 from analyzer.structure.numbering import match_token, numeral_value
@@ -53,9 +54,11 @@ def _looks_like_title(text: str) -> bool:
 
 def _pian_markers(lines: Sequence[str]) -> list[_Marker]:
     found: list[_Marker] = []
+    if not _may_hold_marker("\n".join(lines)):
+        return found  # no line can hold one (the test below, on the whole document at once)
     for i, line in enumerate(lines, 1):
-        if "篇" not in line and "模板" not in line and not ("文" in line and P.MODEL_TEXT_WORD.search(line)):
-            continue  # every marker holds 篇, or is 范文/例文/样文N / 模板N
+        if not _may_hold_marker(line):
+            continue
         m = P.MARKER_PIAN.match(line)
         if m is None:
             continue
@@ -74,9 +77,21 @@ def _pian_markers(lines: Sequence[str]) -> list[_Marker]:
     return found
 
 
+def _may_hold_marker(text: str) -> bool:
+    """Every 篇 marker holds 篇, or is 范文/例文/样文N / 模板N (MODEL_TEXT_WORDS by substring tests)."""
+    if "篇" in text or "模板" in text:
+        return True
+    first, second, third = P.MODEL_TEXT_WORDS
+    return "文" in text and (first in text or second in text or third in text)
+
+
 def _trailing_markers(lines: Sequence[str]) -> list[_Marker]:
     groups: dict[str, list[_Marker]] = {}
-    for i, line in enumerate(lines, 1):
+    # Such a title ends in a plan word and a number: one scan of the document finds the lines that do.
+    hinted = scan_lines(P.TRAILING_NUM_HINT, lines)
+    for i in range(len(lines)) if hinted is None else hinted:
+        line = lines[i]
+        i += 1  # (1-based)
         if len(line) > 50 or P.PLAN_STEM_WORD.search(line) is None:
             continue  # the stem of such a title ends in a plan word
         m = P.MARKER_TRAILING_NUM.match(line)
@@ -129,6 +144,8 @@ def _count_check(lines: Sequence[str], first_marker_line: int, n_plans: int) -> 
 def _notice(lines: Sequence[str]) -> tuple[int, int, str | None] | None:
     """``(first, last, book_title)`` of a notice wrapper at the top of the document, if any."""
     title_line = None
+    if "关于" not in "\n".join(lines[:_HEAD_LINES * 2]):
+        return None  # every notice title holds 关于 (NOTICE_TITLE)
     for i, line in enumerate(lines[:_HEAD_LINES * 2], 1):
         if line.strip() and P.NOTICE_TITLE.search(line) and len(line.strip()) <= 80:
             title_line = i
@@ -219,7 +236,7 @@ def _title_near(lines: Sequence[str], start: int, end: int) -> str | None:
         text = lines[i - 1].strip()
         if not text:
             continue
-        if _looks_like_title(text) and any(w in text for w in ("计划", "方案", "要点", "安排", "打算", "规划", "思路")):
+        if P.PLAN_NAME_WORD.search(text) and _looks_like_title(text):
             text = text.removeprefix("附件：").removeprefix("附件:").strip()
             return P.FILE_SUFFIX.sub("", text)
         if match_token(text) is not None:
@@ -240,7 +257,7 @@ def _single(lines: Sequence[str]) -> Split:
     # A template-site intro at the top ("下面是小编整理的…") is not part of the plan.
     for i in range(1, min(n, _HEAD_LINES) + 1):
         text = lines[i - 1].strip()
-        if text and _is_intro(text) and len(text) > 15:
+        if len(text) > 15 and _is_intro(text):
             start = i + 1
     start = _first_content_line(lines, start, n) if start > 1 else 1
     if start > n:
