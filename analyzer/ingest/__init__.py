@@ -77,7 +77,7 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
     >>> read_document("corpus/plans/计划.txt").lines[0]  # doctest: +SKIP
     '2024年工会工作计划'
     """
-    file = Path(path)
+    file = path if isinstance(path, Path) else Path(path)
     data = _read_bytes(file, max_bytes)
     raw = _dispatch(file, data)
     lines = normalize_lines(raw.lines)
@@ -98,7 +98,33 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
 
 
 def _read_bytes(file: Path, max_bytes: int) -> bytes:
-    """The file's bytes; missing, unreadable, empty and oversized files become ReadErrors."""
+    """The file's bytes; missing, unreadable, empty and oversized files become ReadErrors.
+
+    One ``open``, ``fstat`` and ``read`` on the file descriptor; anything out of the ordinary (an
+    error, a folder, an oversized or empty file) takes :func:`_read_bytes_checked`, which says why.
+    """
+    try:
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return _read_bytes_checked(file, max_bytes)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISREG(info.st_mode) and 0 < info.st_size <= max_bytes:
+            chunks = []
+            while chunk := os.read(fd, info.st_size + 1):  # (to the end, as Path.read_bytes reads)
+                chunks.append(chunk)
+            data = b"".join(chunks)
+            if data:
+                return data
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    return _read_bytes_checked(file, max_bytes)
+
+
+def _read_bytes_checked(file: Path, max_bytes: int) -> bytes:
+    """_read_bytes step by step through pathlib, raising the ReadError that fits."""
     try:
         info = file.stat()
         size = info.st_size

@@ -99,7 +99,7 @@ def is_chrome_line(line: str) -> bool:
         or P.CREDIT_LINE.match(line)
         or P.PREV_NEXT.match(line)
         or (P.BUTTON_HINT.search(line) and P.BUTTON_LINE.match(line))
-        or (P.FURNITURE_HINT.search(line) and P.FURNITURE.search(line))
+        or (P.FURNITURE_HINT.search(line) and (P.FURNITURE_LINE.match(line) or P.FURNITURE_ANYWHERE.search(line)))
         or (P.NAV_BAR.match(line) is not None and len(P.NAV_WORDS.findall(line)) >= 2)
     )
 
@@ -216,17 +216,27 @@ def rejoin_broken_lines(lines: list[str]) -> list[str]:
     ['为了进一步加强工会组织建设,充分发挥工会在企业中的桥梁纽带作用,特制定本计划。', '']
     """
     out = list(lines)
-    width = wrap_width(out)
+    lengths = list(map(len, out))
+    width = wrap_width(out) if _may_wrap_short(lengths) else None
     # Hard-wrapped text (a PDF pasted as text): a line that fills the width continues below.
     min_len, wrapped = (width - 2, True) if width is not None and width < _JOIN_MIN_LEN else (_JOIN_MIN_LEN, False)
+    # Only long lines ending in a hanzi (in wrapped text: in anything) can end mid-clause: while no
+    # line is absorbing continuations, the loop jumps from one such line to the next.
+    starts = [i for i, n in enumerate(lengths) if n >= min_len]
+    if not wrapped:
+        starts = [i for i in starts if "\u4e00" <= out[i][-1] <= "\u9fff"]
     target = None  # index of the line that absorbs continuations
-    # Only long lines ending in a hanzi (in wrapped text: in anything) can end mid-clause.
-    long_lines = {
-        i for i, line in enumerate(out) if len(line) >= min_len and (wrapped or "\u4e00" <= line[-1] <= "\u9fff")
-    }
-    for i, line in enumerate(out):
-        if target is None and i not in long_lines:
-            continue  # target stays None, as _ends_mid_clause(line) would leave it
+    next_start = iter(starts)
+    i = -1
+    while True:
+        i += 1
+        if target is None:
+            i = next((k for k in next_start if k >= i), -1)  # (target stays None on the lines skipped)
+            if i < 0:
+                break
+        if i >= len(out):
+            break
+        line = out[i]
         if wrapped and target is not None and not line and i - target <= _WRAP_GAP:
             continue  # a page break (header and page number dropped) inside a wrapped paragraph
         if target is not None and (_continues(line) or (line[:1] in _OPENERS and not P.NUMBERING_START.match(line))
@@ -239,6 +249,15 @@ def rejoin_broken_lines(lines: list[str]) -> list[str]:
             continue
         target = i if _ends_mid_clause(line, min_len, wrapped=wrapped) else None
     return out
+
+
+def _may_wrap_short(lengths: list[int]) -> bool:
+    """Whether wrap_width can find a width below _JOIN_MIN_LEN (the only widths rejoining uses):
+    the lines within _WRAP_SLACK of such a width (at most _JOIN_MIN_LEN - 1 + _WRAP_SLACK long)
+    must be at least _WRAP_SHARE of the lines of _WRAP_MIN characters or more."""
+    counted = [n for n in lengths if n >= _WRAP_MIN]
+    near = [n for n in counted if n < _JOIN_MIN_LEN + _WRAP_SLACK]
+    return len(counted) >= _WRAP_MIN_LINES and len(near) >= _WRAP_SHARE * len(counted)
 
 
 def _stable_join(joined: str) -> bool:

@@ -57,6 +57,9 @@ PINYIN_AFTER_CHAR = re.compile(
 #: Prefilter: every PINYIN_AFTER_CHAR match has a bracket followed (after an optional space) by a
 #: letter or a toned vowel; ``（一）`` fails at once. Starts with a class, so it is scanned in C.
 PINYIN_HINT = re.compile(f"[(（] ?[a-zA-Zü{_TONE}]")
+#: PINYIN_HINT as two patterns that each open with one literal bracket: the engine finds a literal
+#: first character by a fast search, several times faster than testing a class at every position.
+PINYIN_HINTS = (re.compile(f"\\( ?[a-zA-Zü{_TONE}]"), re.compile(f"（ ?[a-zA-Zü{_TONE}]"))
 
 # --- site chrome (whole lines) ------------------------------------------------------------------------
 
@@ -95,13 +98,21 @@ RELATED_ITEM = re.compile(
     r"(?:精选|汇编)?\s*\d{1,3}\s*篇[)）]?|[(（][^()（）]{1,12}[)）])$"
 )
 #: Other site furniture: download/points prompts, copyright and filing lines, hot searches, tips.
-FURNITURE = re.compile(
+#: FURNITURE is the rule; a line is tested with its two halves, the words found anywhere
+#: (FURNITURE_ANYWHERE.search) and the whole-line shapes anchored at its start (FURNITURE_LINE.match),
+#: so the anchored alternatives are not retried at every position of the line.
+_FURNITURE_ANYWHERE = (
     r"下载积分|积分\s*立即下载|立即下载|下载文档到电脑|还剩\s*\d+\s*页未读|点此继续阅读|继续阅读\s*>>|温馨提示\s*[:：]?\s*$"
     r"|热门搜索\s*[:：]|Copyright|All Rights Reserved|©|ICP备|客服电话|版权所有\s*[:：©]"
-    r"|^摘要\s*[:：]\s*本文|^关键词\s*[:：](?:[^。，,]{1,12}[；;、]){2,}[^。，,]{1,12}$"
+)
+_FURNITURE_LINE = (
+    r"^摘要\s*[:：]\s*本文|^关键词\s*[:：](?:[^。，,]{1,12}[；;、]){2,}[^。，,]{1,12}$"
     r"|^[^。；;！？!?]{2,40}\.(?:docx?|pdf|wps|txt)\s*\d+\s*页$|^[-—=_*·~]{5,}$"
     r"|^[^。，,；;]{1,12}(?:网|文库|范文|资料站)\s*[-–—_|｜]\s*[^。]{2,30}$"
 )
+FURNITURE = re.compile(f"{_FURNITURE_ANYWHERE}|{_FURNITURE_LINE}")
+FURNITURE_ANYWHERE = re.compile(_FURNITURE_ANYWHERE)
+FURNITURE_LINE = re.compile(_FURNITURE_LINE)
 #: Links to the neighbouring articles: "上一篇：…", "下一篇：…".
 PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一页|下一页|上一条|下一条|上篇|下篇)\s*[:：]")
 #: A navigation bar: short items between bars, at least two of them site words (首页 | 登录 | …).
@@ -147,13 +158,54 @@ _DISCLAIMER_HINT = (
     r"|仅展示部分|虚拟产品|不支持退款|一经售出"
 )
 _RELATED_HINT = r"相关文章|相关阅读|相关推荐|相关范文|相关文档|相关资料|猜你喜欢|阅读|热门文章|热门推荐|精品推荐"
-#: Lines that may be chrome, a disclaimer or a related-list header: any fragment of the hints above.
-CHROME_HINT = re.compile(
-    "|".join(
-        (_BREADCRUMB_HINT, _SUBMIT_HINT, _AUTHOR_HINT, _UPLOAD_HINT, _READ_HINT, _CREDIT_HINT, _BUTTON_HINT,
-         _FURNITURE_HINT, _NAV_HINT, _PREV_NEXT_HINT, _DISCLAIMER_HINT, _RELATED_HINT)
-    )
-)
+_CHROME_HINTS = (_BREADCRUMB_HINT, _SUBMIT_HINT, _AUTHOR_HINT, _UPLOAD_HINT, _READ_HINT, _CREDIT_HINT, _BUTTON_HINT,
+                 _FURNITURE_HINT, _NAV_HINT, _PREV_NEXT_HINT, _DISCLAIMER_HINT, _RELATED_HINT)
+
+
+def _top_level_alternatives(source: str) -> list[str]:
+    """The alternatives of a pattern's top-level ``|`` (escapes, classes and groups kept whole)."""
+    parts, current, depth, in_class, escaped = [], [], 0, False, False
+    for ch in source:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _grouped_by_first_character(alternatives: Iterable[str]) -> str:
+    """One alternation in which the alternatives sharing a first (literal) character share a branch.
+
+    It matches at the same positions as the plain alternation (where one alternative is that
+    character alone, the branch is the character), so a test for a match anywhere gives the same
+    answer, and the engine tries each distinct first character once instead of every alternative.
+    """
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        first = alternative[:2] if alternative[0] == "\\" else alternative[0]
+        if first in "[(.^$*+?{":
+            raise ValueError(f"an alternative must open with a literal character: {alternative!r}")
+        groups.setdefault(first, [])
+        if alternative[len(first):] not in groups[first]:
+            groups[first].append(alternative[len(first):])
+    return "|".join(first if "" in rests else f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+#: Lines that may be chrome, a disclaimer or a related-list header: any fragment of the hints above
+#: (grouped by first character: the same lines, found with fewer tries per position).
+CHROME_HINT = re.compile(_grouped_by_first_character(a for hint in _CHROME_HINTS for a in _top_level_alternatives(hint)))
 #: Per-pattern prefilters for the patterns that cost most on a long line.
 SUBMIT_HINT = re.compile(_SUBMIT_HINT)
 UPLOAD_HINT = re.compile(_UPLOAD_HINT)

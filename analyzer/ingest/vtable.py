@@ -36,10 +36,12 @@ def join_vertical_tables(lines: list[str]) -> list[str]:
     """
     out = list(lines)
     i = 0
-    while i < len(lines):
-        if len(lines[i]) > _MAX_HEADER_WORD and len(lines[i].strip()) > _MAX_HEADER_WORD:
-            i += 1  # no header word is longer: such lines (nearly all) need no regex
-            continue
+    # A header starts on a header cell: a line of at most _MAX_HEADER_WORD characters once stripped
+    # (a blank or longer first line makes _header_at give None). Only such lines are tried.
+    for start in _short_lines(lines):
+        if start < i:
+            continue  # inside a table already joined, or a header already tried
+        i = start
         header = _header_at(lines, i)
         if header is None:
             i += 1
@@ -54,6 +56,12 @@ def join_vertical_tables(lines: list[str]) -> list[str]:
                 out[k] = ""
         i = rows[-1][-1] + 1
     return out
+
+
+def _short_lines(lines: list[str]) -> list[int]:
+    """Indices of the lines that hold 1 to _MAX_HEADER_WORD characters once stripped (by C loops)."""
+    lengths = list(map(len, map(str.strip, lines)))
+    return [i for i, n in enumerate(lengths) if 0 < n <= _MAX_HEADER_WORD]
 
 
 def _header_at(lines: list[str], start: int) -> list[int] | None:

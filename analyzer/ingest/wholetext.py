@@ -46,14 +46,39 @@ def scan_lines(pattern: re.Pattern[str], lines: Sequence[str]) -> list[int] | No
     ([0, 2], None)
     """
     text = joined(lines)
+    return None if text is None else _lines_of_matches(pattern, text)
+
+
+def scan_lines_any(patterns: Sequence[re.Pattern[str]], lines: Sequence[str]) -> list[int] | None:
+    """:func:`scan_lines` for several patterns at once: the lines in which any of them finds a match.
+
+    >>> scan_lines_any([re.compile("首页"), re.compile("目标")], ["首页 > 范文", "一、指导思想", "二、目标"])
+    [0, 2]
+    """
+    text = joined(lines)
     if text is None:
         return None
+    found: set[int] = set()
+    for pattern in patterns:
+        found.update(_lines_of_matches(pattern, text))
+    return sorted(found)
+
+
+def _lines_of_matches(pattern: re.Pattern[str], text: str) -> list[int]:
+    """Ascending indices of the ``"\\n"``-separated lines of ``text`` in which ``pattern`` matches.
+
+    After a match the search goes on at the next line: a line is found once, however many
+    matches it holds (a table row has many ``|``).
+    """
     found: list[int] = []
-    index = last = 0
-    for match in pattern.finditer(text):
+    search = pattern.search
+    index = last = 0  # the line of position ``last``
+    while (match := search(text, last)) is not None:
         start = match.start()
         index += text.count("\n", last, start)
-        last = start
-        if not found or found[-1] != index:
-            found.append(index)
+        found.append(index)
+        last = text.find("\n", start) + 1  # the start of the next line
+        if not last:
+            break
+        index += 1
     return found

@@ -8,6 +8,7 @@ from analyzer.structure.kinds import is_section_name
 _MAX_TITLE = 40  # a first clause longer than this is not a title on its own
 MAX_LABEL_LINE = 24  # a stand-alone section name line is short
 _MAX_PHASE_LABEL = 10  # a phase's name after its dates (宣传发动), not an activity
+_MAX_GRAMMAR_LINE = 40  # longer segments are not read by the full time grammar as a period heading
 
 
 def split_title(text: str) -> tuple[str, str]:
@@ -41,6 +42,8 @@ def period_heading_text(segment: str) -> tuple[str, str] | None:
     """
     if "|" in segment or "｜" in segment:
         return None  # a table row ("| 1月 | 2月 |") is read by the schedule, never a heading
+    if len(segment) > _MAX_GRAMMAR_LINE and "阶段" not in segment and segment.lstrip()[:1] not in P.PERIOD_START:
+        return None  # too long for the time grammar, and neither pattern below can match it
     if P.PERIOD_ANY_WORD.search(segment) is None:
         return None  # none of the three readings below can succeed without a time word
     m = P.PERIOD_HEADING.match(segment)
@@ -56,7 +59,7 @@ def period_heading_text(segment: str) -> tuple[str, str] | None:
         if len(body) <= _MAX_PHASE_LABEL:  # "第一阶段（3月—4月）：宣传发动" — the label names the phase
             return segment.rstrip(P.TITLE_TRAIL_CHARS).strip(), ""
         return m.group("head"), m.group("body").strip()
-    if len(segment) <= 40 and P.PERIOD_HINT.search(segment):
+    if len(segment) <= _MAX_GRAMMAR_LINE and P.PERIOD_HINT.search(segment):
         from analyzer.extract.timeexpr import period_heading
 
         if period_heading(segment) is not None:

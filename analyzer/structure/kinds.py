@@ -13,6 +13,7 @@ from analyzer.structure import patterns as P
 
 # A weak synonym (月份, 要求 …) names a section only in a short title; in a long item it is a word of the task.
 _MAX_NAMING_TITLE = 8
+_MAX_KIND_TITLE = 40  # match_kind reads a heading's first 40 characters
 
 
 @lru_cache(maxsize=1)
@@ -83,11 +84,14 @@ def match_kind(title: str) -> tuple[str, int] | None:
     >>> match_kind("二、工作思路和措施")
     ('measures', 4)
     """
-    hits = _hits(title[:40])
-    if not hits:
-        return None
-    weight, _neg_at, _term, kind = max(hits, key=lambda h: (h[0], -h[1]))
-    return kind, weight
+    scanner, lookup = _term_table()
+    best: tuple[str, int] | None = None
+    # The terms come in order of position: the first of the highest weight is max(weight, -position).
+    for term in scanner.findall(title[:_MAX_KIND_TITLE]):
+        found = lookup[term]
+        if best is None or found[1] > best[1]:
+            best = found
+    return best
 
 
 @lru_cache(maxsize=8192)
@@ -97,6 +101,10 @@ def is_section_name(text: str) -> str | None:
     >>> is_section_name("具体时间安排")
     'schedule'
     """
+    if len(text) <= _MAX_KIND_TITLE:
+        found = match_kind(text)  # (often known already: the heading's hint)
+        if found is None or found[1] < 3:
+            return None  # no synonym strong enough, so the best hit below would be too weak
     if len(P.NAME_MODIFIER_CHARS.sub("", text)) > _longest_term() + 2:
         # Even with the longest synonym taken out, more than two characters would stay that no
         # modifier removes: the rule below cannot accept this line, skip the scan.
@@ -115,6 +123,18 @@ def is_section_name(text: str) -> str | None:
     return kind if len(rest) <= 2 else None
 
 
+def nested_kind(title: str, parent_kind: str) -> str:
+    """The kind of a nested heading: its parent's, unless it names a section outright.
+
+    >>> nested_kind("组织领导", "measures"), nested_kind("加强学习", "measures")
+    ('organization', 'measures')
+    """
+    if parent_kind == "schedule":
+        return "schedule"
+    named = is_section_name(title)
+    return named if named is not None else parent_kind
+
+
 def classify_heading(title: str, *, body: str = "", has_period_children: bool = False,
                      level: int = 1, parent_kind: str | None = None) -> str:
     """Decide a section's kind from its title, then from its body where the title says nothing.
@@ -130,11 +150,7 @@ def classify_heading(title: str, *, body: str = "", has_period_children: bool = 
     'main_tasks'
     """
     if parent_kind is not None and level > 1:
-        if parent_kind == "schedule":
-            return "schedule"
-        # A nested heading keeps its parent's kind unless it names a section outright.
-        named = is_section_name(title)
-        return named if named is not None else parent_kind
+        return nested_kind(title, parent_kind)
     found = match_kind(title)
     if has_period_children:
         return "schedule"

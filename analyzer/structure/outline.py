@@ -10,7 +10,7 @@ from analyzer.ingest.wholetext import scan_lines
 from analyzer.models import Finding, Section
 from analyzer.structure import patterns as P
 from analyzer.structure.headings import MAX_LABEL_LINE, label_heading, period_heading_text, split_title
-from analyzer.structure.kinds import classify_heading, match_kind
+from analyzer.structure.kinds import classify_heading, match_kind, nested_kind
 from analyzer.structure.numbering import Token, match_token
 
 _MAX_HEADING_TITLE = 15  # a bare heading's title is short; longer ones are list items
@@ -339,8 +339,8 @@ def _finish(drafts: list[_Draft], lines: Sequence[str], first_line: int, last_li
         if d.style == "period":
             kinds[i] = "schedule"
             continue
-        if d.parent is not None:
-            kinds[i] = classify_heading(d.title, level=d.level, parent_kind=kinds[d.parent])
+        if d.parent is not None:  # (classify_heading of a nested heading)
+            kinds[i] = nested_kind(d.title, kinds[d.parent])
             continue
         body = d.body  # only a top-level heading's body is read to decide its kind
         if len(body) < 200:
@@ -363,12 +363,13 @@ def _ends(drafts: list[_Draft], last_line: int) -> list[int]:
     One pass with a stack of the still-open sections, whose levels strictly increase upwards.
     """
     ends: list[int] = [last_line] * len(drafts)
-    open_: list[int] = []
+    open_: list[tuple[int, int, int]] = []  # (level, index, line) of each open section
     for j, d in enumerate(drafts):
-        while open_ and drafts[open_[-1]].level >= d.level:
-            i = open_.pop()
-            ends[i] = max(drafts[i].line, d.line - 1)
-        open_.append(j)
+        level, line = d.level, d.line
+        while open_ and open_[-1][0] >= level:
+            _level, i, start = open_.pop()
+            ends[i] = max(start, line - 1)
+        open_.append((level, j, line))
     return ends
 
 

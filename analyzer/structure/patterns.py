@@ -237,6 +237,8 @@ PERIOD_HEADING = re.compile(
     rf"\s*(?:[（(][^）)]{{0,30}}[）)])?"
     rf"\s*(?:(?:工作)?(?:主题|重点|安排|计划|活动|工作)?\s*[:：]\s*(?P<body>.*))?$"
 )
+# The first character (after spaces) of every PERIOD_HEADING match: a year, 今/明/次, 度, or a period.
+PERIOD_START = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十今明次度第上下寒暑开学期预")
 # A phase heading with its dates: 第一阶段（3月—4月）：宣传发动 / 宣传发动阶段(3月1日-3月15日)
 PHASE_HEADING = re.compile(
     r"^(?P<head>(?:第[一二三四五六七八九十0-9]{1,3}阶段|[\u4e00-\u9fff]{2,8}阶段)\s*[（(](?P<when>[^（）()]{2,30})[）)])"
