@@ -11,6 +11,7 @@ from analyzer.audit.placeholders import find_placeholders
 from analyzer.errors import AnalyzerError
 from analyzer.extract.schedule import extract_schedule
 from analyzer.extract.tasks import extract_tasks
+from analyzer.extract.units import PlanView
 from analyzer.models import Document, Finding, ParsedDocument, Plan
 from analyzer.structure.meta import find_signature, find_unit, find_year, has_year_placeholder
 from analyzer.structure.outline import parse_outline
@@ -78,9 +79,10 @@ def _plan(doc: Document, span: PlanSpan, index: int, *, extract: bool, tasks: bo
         text_lines=tuple(lines),
     )
     if extract:
-        plan = replace(plan, schedule=tuple(extract_schedule(plan)))
+        view = PlanView(plan)  # the sections cut once for both passes
+        plan = replace(plan, schedule=tuple(extract_schedule(plan, view)))
         if tasks:
-            plan = replace(plan, tasks=tuple(extract_tasks(plan)))
+            plan = replace(plan, tasks=tuple(extract_tasks(plan, view)))
     return plan
 
 

@@ -136,9 +136,10 @@ ACTION_VERB = re.compile(
     "|制定|修订|推动|深化|评比|征集|选举|审议|帮扶|资助|编印|印发|检查|拟定|上报|报送|完成|提高|提升|举行"
 )
 LIGHT_VERB = frozenset(("组织", "配合", "协助", "协同", "会同", "督促"))
-# Words stripped from the start of an object: 开展好…, 举办一次….
-OBJECT_LEAD = re.compile(r"^(?:好|一次|一批|一场|一届|一期|了)")
 OBJECT_END = re.compile(r"[，,。；;：:！!？?\n]")
+# An object after its verb: up to the clause end (OBJECT_END), without the words 开展好…, 举办一次…
+# in front (group 1).
+OBJECT = re.compile(r"(?:好|一次|一批|一场|一届|一期|了)?([^，,。；;：:！!？?\n]*)")
 
 _OWNER_NAME = (
     r"[\u4e00-\u9fffA-Za-z]{0,10}(?:部|处|室|科|组|办|委|工会|委员会|协会|队|中心|馆|站|所|校长|主席|书记|组长|委员"
@@ -251,10 +252,19 @@ TARGET_GATE = re.compile(
     f"[{DIGIT}][ ]?(?:[%％‰]|个百分点|{_UNIT})"
     "|不少于|不得少于|不低于|至少|最少|力争|确保|累计|不超过|不高于|不得超过|控制在|稳定在|保持在"
 )
+# One search tells whether a task sentence needs any field but its action: a frequency or one-off
+# word, a deadline word, a target, an owner word. Most (开展…活动。) have none and go straight to the
+# action. The leading lookahead holds every alternative's first character (tested).
+TASK_TRIGGER = re.compile(
+    "(?=[不每一学年全半上寒按季月周举组召开进安策评搞考参检培体慰走演座调比竞展联前完结验到报建竣交截最本当"
+    f"{DIGIT}至力确累控稳保由负牵责承主)）])(?:"
+    + "|".join(f"(?:{p.pattern})" for p in (FREQUENCY, ONCE, DEADLINE_HINT, TARGET_GATE, OWNER_HINT)) + ")"
+)
 HAS_DIGIT = re.compile(f"[{DIGIT}]")
 HAS_PERCENT = re.compile("[%％‰]|个百分点")
 MIN_COUNT_WORD = re.compile("不少于|不得少于|不低于|至少|最少|力争|确保|累计")
 CAP_WORD = re.compile("不超过|不高于|不得超过|控制在|稳定在|保持在")
+REACH_WORD = re.compile(f"达到|超过|突破|{_RAISE_TO}")
 
 # A label naming when something happens, followed by the period itself: 活动时间：4月20日—5月10日.
 # (The outline reads such a line as a label when it names what the time is of; here a bare 时间：

@@ -94,29 +94,39 @@ def _target_patterns(text: str) -> tuple[re.Pattern[str], ...]:
     """The target patterns that can match ``text``, in order of precision.
 
     Skipping a pattern whose necessary words are absent changes nothing (it would find nothing):
-    all but the minimum-count and cap patterns need an Arabic digit, the rate ones a percent sign,
-    the others their leading words.
+    all but the minimum-count and cap patterns need an Arabic digit, the rate ones a percent sign and
+    率/度, the others their leading words (达到/突破 …, 各, 全部/所有/全体, 等, a quotation mark).
     """
-    min_count = P.MIN_COUNT_WORD.search(text) is not None
-    cap = P.CAP_WORD.search(text) is not None
-    if P.HAS_DIGIT.search(text) is None:
-        return _target_table()[(False, False, False, min_count, cap)]
-    key = (True, P.HAS_PERCENT.search(text) is not None, "各" in text, min_count, cap)
+    key = (
+        P.HAS_DIGIT.search(text) is not None,
+        "%" in text or "％" in text or "‰" in text or "个百分点" in text,
+        "率" in text or "度" in text,
+        "各" in text,
+        P.MIN_COUNT_WORD.search(text) is not None,
+        P.CAP_WORD.search(text) is not None,
+        P.REACH_WORD.search(text) is not None,
+        "全部" in text or "所有" in text or "全体" in text,
+        "等" in text,
+        not _QUOTE_OPENINGS.isdisjoint(text),
+    )
     return _target_table()[key]
 
 
+_QUOTE_OPENINGS = frozenset("“\"「『")
+
+
 @lru_cache(maxsize=1)
-def _target_table() -> dict[tuple[bool, bool, bool, bool, bool], tuple[re.Pattern[str], ...]]:
-    """(digit, percent, 各, minimum word, cap word) → the patterns that can match, in order."""
+def _target_table() -> dict[tuple[bool, ...], tuple[re.Pattern[str], ...]]:
+    """The key of :func:`_target_patterns` → the patterns that can match, in order of precision."""
     table = {}
-    for key in product((False, True), repeat=5):
-        digit, percent, each, min_count, cap = key
+    for key in product((False, True), repeat=10):
+        digit, percent, rate, each, min_count, cap, reach, whole, listed, quoted = key
         wanted = (
-            (P.RATE_TARGET, percent), (P.PERCENT_TARGET, percent), (P.MIN_COUNT_TARGET, min_count),
-            (P.CAP_TARGET, cap), (P.REACH_COUNT_TARGET, digit), (P.EACH_TARGET, digit and each),
-            (P.ALL_TARGET, digit), (P.COUNT_NOUN_TARGET, digit), (P.LISTED_COUNT_TARGET, digit),
-            (P.VERB_COUNT_TARGET, digit),
-            (P.QUOTED_COUNT_TARGET, digit), (P.BARE_RATE_TARGET, percent),
+            (P.RATE_TARGET, percent and rate), (P.PERCENT_TARGET, percent), (P.MIN_COUNT_TARGET, min_count),
+            (P.CAP_TARGET, cap), (P.REACH_COUNT_TARGET, digit and reach), (P.EACH_TARGET, digit and each),
+            (P.ALL_TARGET, digit and whole), (P.COUNT_NOUN_TARGET, digit),
+            (P.LISTED_COUNT_TARGET, digit and listed), (P.VERB_COUNT_TARGET, digit),
+            (P.QUOTED_COUNT_TARGET, digit and quoted), (P.BARE_RATE_TARGET, percent and rate),
         )
         table[key] = tuple(pattern for pattern, can in wanted if can)
     return table
@@ -225,10 +235,7 @@ def find_action(text: str) -> tuple[str, str] | None:
 
 def _object_after(text: str, start: int) -> str:
     """The object of a verb ending at ``start``: up to the clause end, without 好/一次 … in front."""
-    end = P.OBJECT_END.search(text, start)
-    piece = text[start : end.start() if end else len(text)]
-    lead = P.OBJECT_LEAD.match(piece)
-    return (piece[lead.end():] if lead else piece).strip()[:_OBJECT_MAX]
+    return P.OBJECT.match(text, start).group(1).strip()[:_OBJECT_MAX]  # type: ignore[union-attr]  # always matches
 
 
 def find_labelled_deadline(text: str) -> tuple[int, str] | None:

@@ -169,11 +169,11 @@ NOT_TIME_ANCHORS = "寒半红奖月"
 BLOCKER_MONTH_ANCHOR, BLOCKER_MONTH_PARTNER = "月", "次"
 HOLIDAY_CONTEXT_ANCHORS = frozenset("：:间际前天临")
 SHORT_HOLIDAY_FIRST = frozenset("三五六七八")
-_ALL_ANCHORS = "".join(
+ALL_ANCHORS = "".join(
     sorted(set(MONTH_ANCHORS + NUMERIC_DATE_ANCHORS + QUARTER_ANCHORS + HALF_YEAR_ANCHORS + VACATION_ANCHORS
                + HOLIDAY_ANCHORS + SEASON_ANCHORS + SEMESTER_ANCHORS + WEEK_ANCHORS + NOT_TIME_ANCHORS))
 )
-ANCHOR = re.compile("[" + re.escape(_ALL_ANCHORS) + "]")
+ANCHOR = re.compile("[" + re.escape(ALL_ANCHORS) + "]")
 
 # --- around a time -----------------------------------------------------------------------------
 

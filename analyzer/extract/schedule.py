@@ -16,18 +16,16 @@ from analyzer.extract.timeexpr import (
     trailing_time,
 )
 from analyzer.extract.units import (
-    cells,
+    PlanView,
     children,
     has_children,
     is_owner_cell,
     item_text,
-    own_lines,
     plan_head,
     sentences,
 )
 from analyzer.models import Plan, ScheduleItem, TimeSpan
 from analyzer.structure.meta import is_signature
-from analyzer.structure.numbering import match_token
 
 # A signature's last character: the 日 or 月 of its date.
 _DATE_ENDS = frozenset("日月")
@@ -56,6 +54,7 @@ def plan_semester(plan: Plan) -> Semester | None:
 @dataclass
 class _Ctx:
     plan: Plan
+    view: PlanView
     semester: Semester | None
     term_start: int | None
     items: list[ScheduleItem] = field(default_factory=list)
@@ -177,10 +176,7 @@ def _period_items(ctx: _Ctx, index: int, span: TimeSpan) -> None:
             _bound(ctx, span, period, sentence, sec.line)
     for k in kids:
         _bound(ctx, span, period, item_text(plan, k), plan.sections[k].line)
-    for n, text in own_lines(plan, index):
-        if match_token(text) is not None:
-            continue
-        row = cells(text)
+    for n, text, row in ctx.view.body(index):
         if row is not None:
             read_row(ctx, table, row, n, True, default=(span, period))
             continue
@@ -255,16 +251,16 @@ def _free_units(ctx: _Ctx, index: int, in_schedule: bool) -> None:
     elif sec.body and not (sec.style == "label" and P.TIME_LABEL.match(f"{sec.title}：{sec.body}")):
         units.append((sec.body, sec.line))  # (活动时间：4月20日—5月10日 is the campaign window, not an item)
     table = Table()
-    for n, text in own_lines(plan, index):
-        if match_token(text) is not None:
-            continue
-        row = cells(text)
+    for n, text, row in ctx.view.body(index):
         if row is not None:
             read_row(ctx, table, row, n, in_schedule)
             continue
         units.append((text, n))
+    starts_with_time, ends_with_time = P.TIME_START.match, P.TIME_END.search  # the gates of lead() and trail()
     for text, n in units:
         for sentence in sentences(text):
+            if not in_schedule and starts_with_time(sentence) is None and ends_with_time(sentence[-16:]) is None:
+                continue  # neither starts nor ends with a time: nothing to schedule (most sentences)
             if sentence.rstrip("。")[-1:] in _DATE_ENDS and is_signature(sentence):
                 continue  # "城关镇环卫所 2025年1月5日" closing a plan written on one line
             span = ctx.lead(sentence)
@@ -288,17 +284,20 @@ def _free_units(ctx: _Ctx, index: int, in_schedule: bool) -> None:
                     ctx.add(hits[0], hits[0].text, sentence, n)
 
 
-def _heads_items(plan: Plan, index: int) -> bool:
+def _heads_items(view: PlanView, index: int) -> bool:
     """Whether section ``index`` has a body, subsections or lines of its own under its heading."""
-    return bool(plan.sections[index].body) or has_children(plan, index) or next(own_lines(plan, index), None) is not None
+    plan = view.plan
+    return bool(plan.sections[index].body) or has_children(plan, index) or view.has_lines(index)
 
 
-def extract_schedule(plan: Plan) -> list[ScheduleItem]:
+def extract_schedule(plan: Plan, view: PlanView | None = None) -> list[ScheduleItem]:
     """Every scheduled activity of a plan, in reading order.
 
     Month headings (三月份, 七——八月份, 第一季度 …) bind the items under them; table rows give their
     time cell; elsewhere an item that starts (``9月份，…``) or ends (``…（六月份）``) with a time
     is scheduled. Past-tense mentions (``3月份以来``) and review sections are left out.
+    ``view`` is the plan cut for extraction (the pipeline shares one with the task pass); one is
+    made here when it is not given.
 
     >>> from analyzer.structure.outline import parse_outline
     >>> from analyzer.models import Plan
@@ -309,7 +308,7 @@ def extract_schedule(plan: Plan) -> list[ScheduleItem]:
     [(7, 8, '组织暑期疗休养。')]
     """
     semester = plan_semester(plan)
-    ctx = _Ctx(plan, semester, _TERM_START.get(semester) if semester else None)
+    ctx = _Ctx(plan, view or PlanView(plan), semester, _TERM_START.get(semester) if semester else None)
     under_period: set[int] = set()
     for i, sec in enumerate(plan.sections):
         if sec.parent is not None and (sec.parent in under_period or plan.sections[sec.parent].style == "period"):
@@ -322,7 +321,7 @@ def extract_schedule(plan: Plan) -> list[ScheduleItem]:
         if sec.style == "period" or (not sec.body and sec.style not in ("preamble", "label")
                                      and not _TITLE_TIME_HINT.isdisjoint(sec.title)):
             # "三月份" and also numbered ones: "二、下半年" with its items below
-            span = _heading_span(ctx, sec.title, bracket=_heads_items(plan, i))
+            span = _heading_span(ctx, sec.title, bracket=_heads_items(ctx.view, i))
             if span is not None and P.TIME_LABEL.match(sec.title) and not sec.body:
                 continue  # "活动时间：4月20日—5月10日": when the whole campaign runs, not a block of items
             if span is not None:

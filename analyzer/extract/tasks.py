@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 from analyzer.extract import field_patterns as P
@@ -15,9 +15,8 @@ from analyzer.extract.fields import (
     find_targets,
 )
 from analyzer.extract.timeexpr import find_times, period_heading
-from analyzer.extract.units import cells, has_children, is_owner_cell, own_lines, plan_head, sentences
+from analyzer.extract.units import PlanView, has_children, is_owner_cell, plan_head, sentences
 from analyzer.models import Plan, ScheduleItem, Task
-from analyzer.structure.numbering import match_token
 
 # Sections whose sentences are statements, not tasks (when the plan has other sections).
 _NOT_TASKS = frozenset({"preamble", "review", "guiding_ideology"})
@@ -28,29 +27,29 @@ _MAX_FREQUENCY_TITLE = 10  # 每月常规, 每周工作, 每学期重点 — a h
 _FREQUENCY_CHARS = frozenset("每年学次届场季月周天半期度假")
 
 
-def _units(plan: Plan, index: int) -> Iterator[tuple[str, int, str | None]]:
+def _units(view: PlanView, index: int) -> list[tuple[str, int, str | None]]:
     """``(text, line, owner)`` pieces of one section: its heading segment, body lines, table rows."""
-    sec = plan.sections[index]
+    sec = view.plan.sections[index]
+    units: list[tuple[str, int, str | None]] = []
     if sec.style in ("label", "period"):
         if sec.body:
-            yield sec.body, sec.line, None
+            units.append((sec.body, sec.line, None))
     elif sec.style != "preamble":
-        yield sec.text or sec.title, sec.line, None
-    for n, text in own_lines(plan, index):
-        if match_token(text) is not None:
-            continue
-        row = cells(text)
+        units.append((sec.text or sec.title, sec.line, None))
+    for n, text, row in view.body(index):
         if row is None:
-            yield text, n, None
+            units.append((text, n, None))
             continue
         owners = [c for c in row if c and is_owner_cell(c)]
         # A row's time cell (6月底前 | 完成排水沟清淤) belongs to each activity: it may be a deadline;
         # so does a frequency cell (每月 | 编发工作简报).
         when = next((c for c in row if c and len(c) <= _MAX_TIME_CELL
                      and (period_heading(c) is not None or P.FREQUENCY_CELL.match(c))), "")
+        owner = "、".join(owners) or None
         for cell in row:
             if cell and cell != when and not P.HEADER_CELL.match(cell) and not is_owner_cell(cell) and len(cell) > _MIN_CHARS:
-                yield (f"{when}，{cell}" if when else cell), n, "、".join(owners) or None
+                units.append(((f"{when}，{cell}" if when else cell), n, owner))
+    return units
 
 
 def _months_by_line(schedule: tuple[ScheduleItem, ...]) -> dict[int, list[ScheduleItem]]:
@@ -69,14 +68,15 @@ def _months(items: Sequence[ScheduleItem], sentence: str) -> tuple[int, ...]:
     return ()
 
 
-def extract_tasks(plan: Plan) -> list[Task]:
+def extract_tasks(plan: Plan, view: PlanView | None = None) -> list[Task]:
     """Every actionable sentence of a plan as a Task with its fields.
 
     A sentence is a task when it has an action (开展/组织/召开 … + object) or a frequency, a
     quantitative target or a deadline. Statements of guiding ideology, the review of past work
     and the untitled opening are not tasks (unless the plan has no sections at all). Months come
     from the schedule item the sentence belongs to; the owner of an item (``（责任科室：…）``,
-    ``由…负责``) applies to each of its sentences.
+    ``由…负责``) applies to each of its sentences. ``view`` is the plan cut for extraction (shared
+    with the schedule pass by the pipeline); one is made here when it is not given.
 
     >>> from analyzer.structure.outline import parse_outline
     >>> lines = ["二、工作措施", "1、每月组织一次民警学习，由政工室负责。"]
@@ -90,12 +90,16 @@ def extract_tasks(plan: Plan) -> list[Task]:
     # plan (2025—2026学年) spans two calendar years, so its festivals keep their usual months.
     lunar_year = None if plan.year is None or _school_year(plan) else plan.year
     by_line = _months_by_line(plan.schedule)
+    view = view or PlanView(plan)
     tasks: list[Task] = []
+    append = tasks.append
     for index, sec in enumerate(plan.sections):
         if sec.kind in _NOT_TASKS and not (only_preamble and sec.kind == "preamble"):
             continue
         kind = "main_tasks" if sec.kind == "preamble" else sec.kind
-        units = list(_units(plan, index))
+        units = _units(view, index)
+        if not units:
+            continue
         joined = " ".join(t for t, _n, _o in units)
         leaf = not has_children(plan, index)
         item_owner = find_owner(joined) if leaf and P.OWNER_HINT.search(joined) else None
@@ -107,17 +111,22 @@ def extract_tasks(plan: Plan) -> list[Task]:
         for text, line, row_owner in units:
             items = by_line.get(line, ())
             owner = row_owner or item_owner
-            label = P.LEAD_LABEL.match(text)  # "每月常规：a；b" — the label's frequency holds for a and b
+            # "每月常规：a；b" — the label's frequency holds for a and b
+            label = P.LEAD_LABEL.match(text) if "：" in text or ":" in text else None
             unit_frequency = (_title_frequency(label.group(1)) if label else None) or title_frequency
             for whole in sentences(text):
-                for sentence, frequency in _one_per_deadline(_one_per_frequency(whole), lunar_year):
-                    if len(sentence) < _MIN_CHARS:
-                        continue
+                for sentence, frequency, targets, own_deadline, action, own_owner in sentence_parts(whole, lunar_year):
                     if unit_frequency is not None and (frequency is None or frequency[0] == "once"):
                         frequency = unit_frequency
-                    task = _task(sentence, frequency, kind, line, owner, items, item_deadline, lunar_year)
-                    if task is not None:
-                        tasks.append(task)
+                    deadline = own_deadline or item_deadline
+                    if not (action or frequency or targets or deadline):
+                        continue
+                    # Task(text, section_kind, line, months, frequency, targets, owner, deadline,
+                    #      deadline_text, action, object)
+                    append(Task(sentence, kind, line, _months(items, sentence) if items else (),
+                                frequency[0] if frequency else None, targets, own_owner or owner,
+                                deadline[0] if deadline else None, deadline[1] if deadline else None,
+                                action[0] if action else None, action[1] if action else None))
     return tasks
 
 
@@ -139,6 +148,9 @@ def _one_per_deadline(parts: list[tuple[str, tuple[str, str] | None]],
     """
     out: list[tuple[str, tuple[str, str] | None]] = []
     for sentence, frequency in parts:
+        if sum(1 for c in P.CLAUSE.findall(sentence) if P.DEADLINE_HINT.search(c)) < 2:
+            out.append((sentence, frequency))  # two deadlines need two clauses with a deadline word
+            continue
         # Two deadlines need two times (or 年内 and a time) in the sentence: most parts stop here
         # (the sentence's times are computed once and reused by its own deadline).
         clauses = P.CLAUSE.findall(sentence) if P.DEADLINE_HINT.search(sentence) and (
@@ -203,11 +215,34 @@ def _one_per_frequency(sentence: str) -> list[tuple[str, tuple[str, str] | None]
     return [g for g in groups if g[0].strip()]
 
 
+Part = tuple[str, "tuple[str, str] | None", tuple[str, ...], "tuple[int, str] | None", "tuple[str, str] | None",
+             "str | None"]
+
+
 @lru_cache(maxsize=16384)
+def sentence_parts(sentence: str, year: int | None = None) -> tuple[Part, ...]:
+    """The tasks one sentence states by itself, before its section adds owner, deadline or frequency:
+    ``(text, frequency, targets, deadline, action, owner)`` for each part of the sentence (one part
+    per frequency and per deadline; parts shorter than four characters are dropped).
+
+    Memoised: a batch of plans copied from the same template repeats its sentences, and the parts
+    depend on nothing else.
+
+    >>> sentence_parts("每月组织一次民警学习，由政工室负责。")
+    (('每月组织一次民警学习，由政工室负责。', ('monthly', '每月'), (), None, ('组织', '民警学习'), '政工室'),)
+    """
+    if P.TASK_TRIGGER.search(sentence) is None:  # no field but the action (most sentences)
+        return ((sentence, None, (), None, find_action(sentence), None),) if len(sentence) >= _MIN_CHARS else ()
+    parts = _one_per_frequency(sentence)
+    if P.DEADLINE_HINT.search(sentence) is not None:  # (no deadline word: no part has two deadlines)
+        parts = _one_per_deadline(parts, year)
+    return tuple((text, frequency, *sentence_fields(text, year)) for text, frequency in parts
+                 if len(text) >= _MIN_CHARS)
+
+
 def sentence_fields(sentence: str, year: int | None = None) -> tuple[
         tuple[str, ...], tuple[int, str] | None, tuple[str, str] | None, str | None]:
-    """``(targets, deadline, action, owner)`` a sentence states by itself (memoised: a batch of plans
-    copied from the same template repeats its sentences, and the fields depend on nothing else).
+    """``(targets, deadline, action, owner)`` a sentence states by itself.
 
     >>> sentence_fields("每月组织一次民警学习，由政工室负责。")
     ((), None, ('组织', '民警学习'), '政工室')
@@ -216,25 +251,3 @@ def sentence_fields(sentence: str, year: int | None = None) -> tuple[
     deadline = find_deadline(sentence, year) if P.DEADLINE_HINT.search(sentence) else None
     owner = find_owner(sentence) if P.OWNER_HINT.search(sentence) else None
     return targets, deadline, find_action(sentence), owner
-
-
-def _task(sentence: str, frequency: tuple[str, str] | None, kind: str, line: int, owner: str | None,
-          items: Sequence[ScheduleItem], item_deadline: tuple[int, str] | None = None,
-          year: int | None = None) -> Task | None:
-    targets, own_deadline, action, own_owner = sentence_fields(sentence, year)
-    deadline = own_deadline or item_deadline
-    if not (action or frequency or targets or deadline):
-        return None
-    return Task(
-        text=sentence,
-        section_kind=kind,
-        line=line,
-        months=_months(items, sentence),
-        frequency=frequency[0] if frequency else None,
-        targets=targets,
-        owner=own_owner or owner,
-        deadline=deadline[0] if deadline else None,
-        deadline_text=deadline[1] if deadline else None,
-        action=action[0] if action else None,
-        object=action[1] if action else None,
-    )

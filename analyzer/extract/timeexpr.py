@@ -31,7 +31,7 @@ from __future__ import annotations
 import operator
 from dataclasses import replace
 from functools import lru_cache, reduce
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from analyzer.extract import patterns as P
 from analyzer.extract import timehits as H
@@ -122,8 +122,10 @@ def _scan(text: str, semester: Semester | None, term_start: int | None) -> list[
     mask = 0
     short = len(text) <= _SHORT_TEXT
     if short:  # only which anchors occur matters
+        chars = _anchor_set().intersection(text)
+        if not chars:
+            return []
         masks = _anchor_masks(True)
-        chars = set(P.ANCHOR.findall(text))
         for c in chars:
             mask |= masks.get(c, 0)
         mask |= _partner_bits(text, chars)
@@ -136,10 +138,11 @@ def _scan(text: str, semester: Semester | None, term_start: int | None) -> list[
     if not mask:
         return []
     hits: list[H.Hit] = []
-    whole = [(0, len(text))]
-    for group in range(len(_GROUP_ANCHORS)):
-        if not mask >> group & 1:
-            continue
+    whole = ((0, len(text)),)
+    while mask:  # the groups whose bits are set, lowest first (the fixed scan order)
+        bit = mask & -mask
+        mask ^= bit
+        group = bit.bit_length() - 1
         for lo, hi in whole if short else _regions(group, text, found):
             if group == _BLOCKER_GROUP:
                 hits.extend(H.Hit(m.start(), m.end(), None, "blocker") for m in P.NOT_TIME.finditer(text, lo, hi))
@@ -155,12 +158,24 @@ def _scan(text: str, semester: Semester | None, term_start: int | None) -> list[
                         hits.append(hit)
     if len(hits) < 2:
         return hits
-    hits.sort(key=lambda h: (h.start, -h.end, h.label != "blocker"))
-    resolved: list[H.Hit] = []
-    for hit in hits:
-        if not resolved or hit.start >= resolved[-1].end:
+    hits.sort(key=_hit_order)
+    resolved: list[H.Hit] = [hits[0]]
+    for hit in islice(hits, 1, None):
+        if hit.start >= resolved[-1].end:
             resolved.append(hit)
     return resolved
+
+
+def _hit_order(hit: H.Hit) -> tuple[int, int, bool]:
+    """Leftmost first, then longest, then a blocker before an equal span (a stable sort keeps the
+    scan order among equals)."""
+    return hit.start, -hit.end, hit.label != "blocker"
+
+
+@lru_cache(maxsize=1)
+def _anchor_set() -> frozenset[str]:
+    """Every anchor character of every scan group."""
+    return frozenset(P.ALL_ANCHORS)
 
 
 def find_times(

@@ -9,6 +9,7 @@ and resolves overlapping hits; the decisions are listed in its docstring.
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import accumulate, pairwise
 from typing import Literal, NamedTuple
 
@@ -42,62 +43,73 @@ class Hit(NamedTuple):
     label: str = "span"  # span | bare (a time word whose months are unknown) | blocker
 
 
+@cache
+def _number(value: str) -> int | None:
+    """A numeral's value (a table filled as numerals are met: the grammar captures 1–3 characters)."""
+    return cn_to_int(value)
+
+
 def _month(value: str | None) -> int | None:
-    n = cn_to_int(value) if value else None
+    n = _number(value) if value else None
     return n if n is not None and 1 <= n <= 12 else None
 
 
 def _day(value: str | None) -> int | None:
-    n = cn_to_int(value) if value else None
+    n = _number(value) if value else None
     return n if n is not None and 1 <= n <= 31 else None
 
 
 def _qualifier(part: str | None, before: str | None) -> str | None:
-    text = (part or "") + (_BEFORE_FORMS[before] if before else "")
-    return text or None
+    if before:
+        return (part or "") + _BEFORE_FORMS[before]
+    return part or None
 
 
-def _span(text: str, start: int, end: int, first: int, last: int, kind: str, **extra: object) -> Hit:
-    span = TimeSpan(text[start:end], first, last, start=start, end=end, kind=kind, **extra)  # type: ignore[arg-type]
-    return Hit(start, end, span)
+def _span(text: str, start: int, end: int, first: int, last: int, kind: str, qualifier: str | None = None,
+          day: int | None = None, year_offset: int = 0) -> Hit:
+    # positional: TimeSpan(text, month_start, month_end, qualifier, day, year_offset, start, end, kind)
+    return Hit(start, end, TimeSpan(text[start:end], first, last, qualifier, day, year_offset, start, end, kind))
 
 
 def month_hit(m: re.Match[str], text: str) -> Hit | None:
     """A month, list, range or date from ``MONTH_EXPR``."""
-    start = m.start() if m.group("yw") else m.start("m1")
-    if P.LUNAR_BEFORE.search(text, max(0, start - 2), start):
+    yw, m1, lst, mr, d1, d1b, p1, m2, d3, part, before = m.group(*_MONTH_GROUPS)
+    start = m.start() if yw else m.start("m1")
+    if start >= 2 and P.LUNAR_BEFORE.search(text, start - 2, start):
         return None
-    first, last, day = _month(m.group("m1")), None, None
-    ranged = m.group("m2") or m.group("d3")
-    qualifier = _qualifier(m.group("part") if ranged else m.group("p1") or m.group("part"), m.group("before"))
-    offset = _YEAR_OFFSETS.get(m.group("yw") or "", 0)
-    if m.group("lst"):
-        values = [first, *(_month(v) for v in m.group("lst").split("、")[1:])]
+    first, last, day = _month(m1), None, None
+    qualifier = _qualifier(part if (m2 or d3) else p1 or part, before)
+    offset = _YEAR_OFFSETS.get(yw, 0) if yw else 0
+    if lst:
+        values = [first, *(_month(v) for v in lst.split("、")[1:])]
         ok = all(values) and all(a < b for a, b in pairwise(values))  # type: ignore[operator]
         at_line_start = not text[text.rfind("\n", 0, start) + 1 : start].strip()
-        if ok and not (at_line_start and (m.group("m1").isdigit() or values[1] != values[0] + 1)):  # type: ignore[operator]
+        if ok and not (at_line_start and (m1.isdigit() or values[1] != values[0] + 1)):  # type: ignore[operator]
             first, last = values[0], values[-1]
         else:  # 1、3月: the first number is item numbering; read the time again after it
-            again = P.MONTH_EXPR.match(text, m.start("lst") + m.group("lst").rfind("、") + 1)
+            again = P.MONTH_EXPR.match(text, m.start("lst") + lst.rfind("、") + 1)
             return month_hit(again, text) if again and not again.group("lst") else None
-    elif m.group("mr"):
-        last = _month(m.group("mr"))
+    elif mr:
+        last = _month(mr)
     else:
-        if m.group("d1"):
-            day = _day(m.group("d1"))
-            if day is None or (m.group("d1b") and _day(m.group("d1b")) is None):
+        if d1:
+            day = _day(d1)
+            if day is None or (d1b and _day(d1b) is None):
                 return None
-        if m.group("m2"):
-            last = _month(m.group("m2"))
+        if m2:
+            last = _month(m2)
             if last is None:
                 return None
-        elif m.group("d3") and _day(m.group("d3")) is None:
+        elif d3 and _day(d3) is None:
             return None
     if first is None:
         return None
-    last = first if last is None else last
-    kind = "date" if day else "month"
-    return _span(text, start, m.end(), first, last, kind, qualifier=qualifier, day=day, year_offset=offset)
+    if last is None:
+        last = first
+    return _span(text, start, m.end(), first, last, "date" if day else "month", qualifier, day, offset)
+
+
+_MONTH_GROUPS = ("yw", "m1", "lst", "mr", "d1", "d1b", "p1", "m2", "d3", "part", "before")
 
 
 def numeric_date_hit(m: re.Match[str], text: str) -> Hit | None:

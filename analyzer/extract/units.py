@@ -8,6 +8,7 @@ from functools import lru_cache
 from analyzer.extract import field_patterns as P
 from analyzer.models import Plan
 from analyzer.structure.numbering import match_token
+from analyzer.structure.patterns import NUMBERING_FIRST_CHARS as _NUMBER_FIRST
 
 _HEAD_LINES = 3  # a plan's title and opening lines say what it is for (year, term, school year)
 
@@ -50,6 +51,39 @@ def own_lines(plan: Plan, index: int) -> Iterator[tuple[int, str]]:
         text = plan.line(n).strip()
         if text:
             yield n, text
+
+
+class PlanView:
+    """A plan's sections as both extraction passes read them, cut once: each section's own body
+    lines that are not numbered items, with their table cells (``None`` for ordinary text).
+
+    Built by the pipeline and handed to the schedule and the task pass; each section is cut on
+    first use.
+    """
+
+    __slots__ = ("_body", "_has_lines", "plan")
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self._body: list[list[tuple[int, str, list[str] | None]] | None] = [None] * len(plan.sections)
+        self._has_lines: list[bool] = [False] * len(plan.sections)
+
+    def body(self, index: int) -> list[tuple[int, str, list[str] | None]]:
+        """``(line, text, cells)`` of the section's own lines, numbered lines left out."""
+        found = self._body[index]
+        if found is None:
+            found = []
+            for n, text in own_lines(self.plan, index):
+                self._has_lines[index] = True
+                if text[0] not in _NUMBER_FIRST or match_token(text) is None:
+                    found.append((n, text, cells(text)))
+            self._body[index] = found
+        return found
+
+    def has_lines(self, index: int) -> bool:
+        """Whether the section has any line of its own under its heading (numbered or not)."""
+        self.body(index)
+        return self._has_lines[index]
 
 
 def item_text(plan: Plan, index: int) -> str:

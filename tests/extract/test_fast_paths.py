@@ -22,7 +22,8 @@ _SENTENCE_ORACLE = re.compile(
 _PIECES = ["分工.4月15日", "5.1", "3.8节", "。", "！", "？", "!", "?", "；", ";", ".", " ", "“", "\"", "a", "1", "5.1", "3.8节", "召开", "职代会",
            "%", "％", "个百分点", "不少于", "至少", "累计", "控制在", "不超过", "达到", "各", "全部", "“职工小家”",
            "培训", "新建", "200名", "3个", "10万元", "签订率", "100", "入会率达到", "95%", "以上", "分之", "三",
-           "人次", "家", "，", "、", "\n", "第", "职工", "户外劳动者服务站点"]
+           "人次", "家", "，", "、", "\n", "第", "职工", "户外劳动者服务站点", "突破", "提升至", "所有", "全体",
+           "等", "「", "」", "『", "』", "\"", "满意度", "率", "度", "各1个", "‰", "超过"]
 texts = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 
@@ -128,3 +129,48 @@ def test_heading_characters_are_read_from_the_patterns() -> None:
     allowed = TE._heading_chars()
     assert allowed is not None and {"月", "份", "季", "节", "旦", "周", "安", "排"} <= allowed.chars
     assert allowed.foreign("1、召开三月份例会") and not allowed.foreign("七——八月份：")
+
+
+_TASK_PIECES = [*_HINT_PIECES, "举办", "组织", "召开一次", "开展", "进行", "安排", "评选", "考察", "参观", "检查",
+                "体检", "慰问", "走访", "演练", "座谈", "调研", "比赛", "竞赛", "展演", "联欢", "一次", "一届", "一场",
+                "前", "完成", "验收", "到位", "上报", "报送", "建成", "截止", "截至", "最迟", "年内", "本年度", "当年",
+                "10万元", "95%", "个百分点", "控制在", "稳定在", "保持在", "确保", "力争", "累计", "不超过", "（办公室）",
+                "好", "一批", "了", "，", "：", "活动", "会员", "一次性"]
+_task_texts = st.lists(st.sampled_from(_TASK_PIECES), max_size=20).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_task_texts)
+def test_task_trigger_is_the_union_of_the_field_prefilters(text: str) -> None:
+    parts = (P.FREQUENCY, P.ONCE, P.DEADLINE_HINT, P.TARGET_GATE, P.OWNER_HINT)
+    assert (P.TASK_TRIGGER.search(text) is not None) == any(p.search(text) for p in parts)
+    plain = re.compile(_LOOKAHEAD.sub("", P.TASK_TRIGGER.pattern))
+    assert (P.TASK_TRIGGER.search(text) is None) == (plain.search(text) is None)
+
+
+def _object_oracle(text: str, start: int) -> str:
+    """The object as first written: cut at the clause end, then strip a leading 好/一次 …."""
+    end = P.OBJECT_END.search(text, start)
+    piece = text[start: end.start() if end else len(text)]
+    lead = re.match(r"(?:好|一次|一批|一场|一届|一期|了)", piece)
+    return (piece[lead.end():] if lead else piece).strip()[:fields._OBJECT_MAX]
+
+
+@settings(max_examples=600, deadline=None)
+@given(_task_texts, st.integers(min_value=0, max_value=30))
+def test_object_in_one_match_equals_cut_then_strip(text: str, start: int) -> None:
+    start = min(start, len(text))
+    assert fields._object_after(text, start) == _object_oracle(text, start)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_task_texts)
+def test_sentence_parts_fast_path_equals_full_path(text: str) -> None:
+    from unittest import mock
+
+    from analyzer.extract import tasks
+
+    fast = tasks.sentence_parts.__wrapped__(text, 2026)
+    with mock.patch.object(P, "TASK_TRIGGER", re.compile(".")):  # every sentence takes the full path
+        slow = tasks.sentence_parts.__wrapped__(text, 2026)
+    assert fast == slow
