@@ -42,11 +42,12 @@ def period_heading_text(segment: str) -> tuple[str, str] | None:
     """
     if "|" in segment or "｜" in segment:
         return None  # a table row ("| 1月 | 2月 |") is read by the schedule, never a heading
-    if len(segment) > _MAX_GRAMMAR_LINE and "阶段" not in segment and segment.lstrip()[:1] not in P.PERIOD_START:
+    heading_possible = _may_be_period_heading(segment)
+    if len(segment) > _MAX_GRAMMAR_LINE and "阶段" not in segment and not heading_possible:
         return None  # too long for the time grammar, and neither pattern below can match it
     if P.PERIOD_ANY_WORD.search(segment) is None:
         return None  # none of the three readings below can succeed without a time word
-    m = P.PERIOD_HEADING.match(segment)
+    m = P.PERIOD_HEADING.match(segment) if heading_possible else None
     if m is not None and P.PERIOD_HAS_TIME_WORD.search(m.group("period")):
         if not m.group("body") or "主题" in segment[: m.start("body")]:
             # the whole heading, dates in brackets included: 第1-2周（9月2日—9月15日）
@@ -65,6 +66,15 @@ def period_heading_text(segment: str) -> tuple[str, str] | None:
         if period_heading(segment) is not None:
             return segment.rstrip(P.TITLE_TRAIL_CHARS).strip(), ""
     return None
+
+
+def _may_be_period_heading(segment: str) -> bool:
+    """Whether PERIOD_HEADING can match: it starts with a period (or its year) and either has a
+    colon before a body or ends with the period or its brackets (tested before running it)."""
+    stripped = segment.strip()
+    return stripped[:1] in P.PERIOD_START and (
+        stripped[-1:] in P.PERIOD_END or ":" in segment or "：" in segment
+    )
 
 
 def label_heading(segment: str) -> tuple[str, str, str] | None:

@@ -13,7 +13,7 @@ from analyzer.structure import patterns as P
 
 # A weak synonym (月份, 要求 …) names a section only in a short title; in a long item it is a word of the task.
 _MAX_NAMING_TITLE = 8
-_MAX_KIND_TITLE = 40  # match_kind reads a heading's first 40 characters
+MAX_KIND_TITLE = 40  # match_kind reads a heading's first 40 characters
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +87,7 @@ def match_kind(title: str) -> tuple[str, int] | None:
     scanner, lookup = _term_table()
     best: tuple[str, int] | None = None
     # The terms come in order of position: the first of the highest weight is max(weight, -position).
-    for term in scanner.findall(title[:_MAX_KIND_TITLE]):
+    for term in scanner.findall(title[:MAX_KIND_TITLE]):
         found = lookup[term]
         if best is None or found[1] > best[1]:
             best = found
@@ -101,7 +101,7 @@ def is_section_name(text: str) -> str | None:
     >>> is_section_name("具体时间安排")
     'schedule'
     """
-    if len(text) <= _MAX_KIND_TITLE:
+    if len(text) <= MAX_KIND_TITLE:
         found = match_kind(text)  # (often known already: the heading's hint)
         if found is None or found[1] < 3:
             return None  # no synonym strong enough, so the best hit below would be too weak

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from analyzer.ingest.wholetext import scan_lines
 from analyzer.models import Finding, Section
 from analyzer.structure import patterns as P
 from analyzer.structure.headings import MAX_LABEL_LINE, label_heading, period_heading_text, split_title
-from analyzer.structure.kinds import classify_heading, match_kind, nested_kind
+from analyzer.structure.kinds import MAX_KIND_TITLE, classify_heading, match_kind, nested_kind
 from analyzer.structure.numbering import Token, match_token
 
 _MAX_HEADING_TITLE = 15  # a bare heading's title is short; longer ones are list items
@@ -18,25 +18,9 @@ _MAX_PLAIN_HEADING = 40  # an unnumbered heading (period, section name) is never
 
 
 @dataclass(slots=True)
-class _Open:
-    """An open heading on the outline stack."""
-
-    style: str
-    value: int
-    index: int  # index of its Section in the output list
-    hint: str | None  # kind its title names, if any
-    parts: tuple[int, ...] = ()
-    title: str = ""  # its title and body as emitted (a glued heading later on may shorten the draft's)
-    body: str = ""
-
-    @property
-    def item(self) -> bool:
-        """A list item with text of its own, not a bare heading (decided only when a period asks)."""
-        return bool(self.body) or len(self.title) > _MAX_HEADING_TITLE or P.CLAUSE_PUNCT.search(self.title) is not None
-
-
-@dataclass(slots=True)
 class _Draft:
+    """A heading found so far: the fields of its Section, and its state while it is on the stack."""
+
     heading: str
     title: str
     number: str | None
@@ -44,10 +28,22 @@ class _Draft:
     parent: int | None
     line: int
     style: str
-    body: str = ""
-    text: str = ""
-    period_title: bool = False  # the title is itself a period (二、下半年): its section is a schedule
-    children: list[int] = field(default_factory=list)
+    body: str
+    text: str
+    period_title: bool  # the title is itself a period (二、下半年): its section is a schedule
+    index: int  # its index in the plan's drafts
+    value: int  # its number's value (0 for a period or a label)
+    hint: str | None  # the kind its title names, if any
+    parts: tuple[int, ...]  # decimal components (1.2 → (1, 2))
+    emitted_title: str  # title and body as emitted (a glued heading later on may shorten the two above)
+    emitted_body: str
+    end: int = 0  # its last line, set when a later heading closes it (0: open to the plan's end)
+
+    @property
+    def item(self) -> bool:
+        """A list item with text of its own, not a bare heading (decided only when a period asks)."""
+        title = self.emitted_title
+        return bool(self.emitted_body) or len(title) > _MAX_HEADING_TITLE or P.CLAUSE_PUNCT.search(title) is not None
 
 
 @dataclass(frozen=True)
@@ -63,71 +59,71 @@ class _OutlineBuilder:
 
     def __init__(self) -> None:
         self.drafts: list[_Draft] = []
-        self.stack: list[_Open] = []
+        self.stack: list[_Draft] = []  # the open headings, outermost first (stack[k].level == k + 1)
         self.findings: list[Finding] = []
         self.dec_seen: set[tuple[int, ...]] = set()
         self.prev = ""  # the previous non-empty line (to recognise a signature's date)
 
-    # -- stack placement -------------------------------------------------------------------
+    # -- stack placement: each returns the depth of the new heading; _emit closes what lies deeper --
 
     def _depth_of_style(self, style: str) -> int | None:
-        for depth in range(len(self.stack) - 1, -1, -1):
-            if self.stack[depth].style == style:
+        stack = self.stack
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth].style == style:
                 return depth
         return None
 
     def _place(self, style: str, value: int, line: int, evidence: str) -> int:
-        """Pop the stack to where a heading of ``style`` belongs; return its depth."""
+        """Where a heading of ``style`` belongs on the stack: its depth."""
+        stack = self.stack
         depth = self._depth_of_style(style)
         if depth is not None:
-            last = self.stack[depth].value
+            last = stack[depth].value
             if value == last and value > 0:
                 self._finding("numbering_duplicate", f"编号重复：“{evidence[:12]}”与上一条编号相同", evidence, line)
             elif value > last + 1 and last > 0:
                 self._finding("numbering_gap", f"编号跳号：上一条为 {last}，此处为 {value}", evidence, line)
-            del self.stack[depth:]
             return depth
         family = P.STYLE_FAMILY.get(style)
         if family is not None:
-            for d in range(len(self.stack) - 1, -1, -1):
-                if P.STYLE_FAMILY.get(self.stack[d].style) == family and value == self.stack[d].value + 1:
-                    del self.stack[d:]
+            for d in range(len(stack) - 1, -1, -1):
+                if P.STYLE_FAMILY.get(stack[d].style) == family and value == stack[d].value + 1:
                     return d
         rank = P.STYLE_RANK[style]
-        if rank == 1 and self.stack and self.stack[0].style == "label":
+        if rank == 1 and stack and stack[0].style == "label":
             # "总体思路：…" then "一、目的要求": the 一、 list stands beside the label, not under it.
-            self.stack.clear()
             return 0
-        while self.stack and P.STYLE_RANK[self.stack[-1].style] >= rank and self.stack[-1].style != "label":
+        depth = len(stack)
+        while depth and P.STYLE_RANK[stack[depth - 1].style] >= rank and stack[depth - 1].style != "label":
             # A shallower style than what is open: close the deeper lists (e.g. 一、 after a 1、 list).
-            if P.STYLE_RANK[self.stack[-1].style] == rank and value == 1:
+            if P.STYLE_RANK[stack[depth - 1].style] == rank and value == 1:
                 break  # a new list of the same rank, nested (e.g. 1. under 1、)
-            self.stack.pop()
-        return len(self.stack)
+            depth -= 1
+        return depth
 
     def _place_period(self) -> int:
         depth = self._depth_of_style("period")
         if depth is not None:
-            del self.stack[depth:]
             return depth
         # Close open list items; a period heading hangs under a heading (4.1 第一学期), not an item.
-        while (self.stack and P.STYLE_RANK[self.stack[-1].style] >= 3 and self.stack[-1].hint != "schedule"
-               and self.stack[-1].item):
-            self.stack.pop()
-        return len(self.stack)
+        stack = self.stack
+        depth = len(stack)
+        while (depth and P.STYLE_RANK[stack[depth - 1].style] >= 3 and stack[depth - 1].hint != "schedule"
+               and stack[depth - 1].item):
+            depth -= 1
+        return depth
 
     def _place_label(self, kind: str, has_body: bool) -> int:
-        depth = self._depth_of_style("label")
-        if depth == 0:
-            del self.stack[0:]
+        stack = self.stack
+        if self._depth_of_style("label") == 0:
             return 0
-        root_numbered = bool(self.stack) and self.stack[0].style != "label"
-        if root_numbered and (has_body or kind == self.stack[0].hint):
+        root_numbered = bool(stack) and stack[0].style != "label"
+        if root_numbered and (has_body or kind == stack[0].hint):
             # A label inside a numbered section (工作目标：… under 二、工作目标和任务).
-            while self.stack and P.STYLE_RANK[self.stack[-1].style] >= 3:
-                self.stack.pop()
-            return len(self.stack)
-        self.stack.clear()
+            depth = len(stack)
+            while depth and P.STYLE_RANK[stack[depth - 1].style] >= 3:
+                depth -= 1
+            return depth
         return 0
 
     # -- emitting ------------------------------------------------------------------------------
@@ -138,14 +134,15 @@ class _OutlineBuilder:
     def _emit(self, depth: int, style: str, value: int, number: str | None, heading: str, title: str,
               body: str, line: int, hint: str | None, parts: tuple[int, ...], text: str,
               period_title: bool = False) -> None:
+        """Close the open headings at ``depth`` and deeper (they end before ``line``), then open this one."""
         stack, drafts = self.stack, self.drafts
-        index = len(drafts)
-        parent = None
-        if depth > 0:
-            parent = stack[depth - 1].index
-            drafts[parent].children.append(index)
-        drafts.append(_Draft(heading, title, number, depth + 1, parent, line, style, body, text, period_title))
-        stack.append(_Open(style, value, index, hint, parts, title, body))
+        while len(stack) > depth:
+            closed = stack.pop()
+            closed.end = max(closed.line, line - 1)
+        draft = _Draft(heading, title, number, depth + 1, stack[-1].index if stack else None, line, style, body,
+                       text, period_title, len(drafts), value, hint, parts, title, body)
+        drafts.append(draft)
+        stack.append(draft)
 
     # -- recognising ---------------------------------------------------------------------------
 
@@ -332,52 +329,51 @@ def parse_outline(lines: Sequence[str], *, first_line: int = 1) -> Outline:
 
 def _finish(drafts: list[_Draft], lines: Sequence[str], first_line: int, last_line: int, *,
             shift: int = 0) -> tuple[Section, ...]:
-    """Compute spans and kinds, top-down; ``shift`` moves parent indices past a preamble section."""
-    ends = _ends(drafts, last_line)
+    """Compute spans and kinds, top-down; ``shift`` moves parent indices past a preamble section.
+
+    A section ends before the next heading at its level or shallower (the builder sets ``end``
+    when it closes one), else at ``last_line``; its descendants are the drafts up to that heading.
+    """
+    for d in drafts:
+        if not d.end:
+            d.end = last_line
+    periods_under = _periods_under_top_level(drafts)
     kinds: list[str] = [""] * len(drafts)
     for i, d in enumerate(drafts):
         if d.style == "period":
             kinds[i] = "schedule"
             continue
         if d.parent is not None:  # (classify_heading of a nested heading)
-            kinds[i] = nested_kind(d.title, kinds[d.parent])
+            if d.hint is None and d.title is d.emitted_title and len(d.title) <= MAX_KIND_TITLE:
+                kinds[i] = kinds[d.parent]  # match_kind found no strong synonym: it names no section
+            else:
+                kinds[i] = nested_kind(d.title, kinds[d.parent])
             continue
         body = d.body  # only a top-level heading's body is read to decide its kind
         if len(body) < 200:
-            lo, hi = d.line + 1 - first_line, min(ends[i], d.line + 6) + 1 - first_line
+            lo, hi = d.line + 1 - first_line, min(d.end, d.line + 6) + 1 - first_line
             body = body + "".join(lines[lo:hi])
-        has_periods = d.period_title or _has_period_descendant(drafts, i)
+        has_periods = d.period_title or i in periods_under
         kinds[i] = classify_heading(d.title, body=body, has_period_children=has_periods, level=d.level)
     # (Section's fields by position: heading, title, number, level, parent, kind, line, end_line,
     # style, body, text.)
     return tuple(
         Section(d.heading, d.title, d.number, d.level, None if d.parent is None else d.parent + shift,
-                kinds[i], d.line, ends[i], d.style, d.body, d.text)
+                kinds[i], d.line, d.end, d.style, d.body, d.text)
         for i, d in enumerate(drafts)
     )
 
 
-def _ends(drafts: list[_Draft], last_line: int) -> list[int]:
-    """Each section ends before the next heading at its level or shallower (else at ``last_line``).
-
-    One pass with a stack of the still-open sections, whose levels strictly increase upwards.
-    """
-    ends: list[int] = [last_line] * len(drafts)
-    open_: list[tuple[int, int, int]] = []  # (level, index, line) of each open section
-    for j, d in enumerate(drafts):
-        level, line = d.level, d.line
-        while open_ and open_[-1][0] >= level:
-            _level, i, start = open_.pop()
-            ends[i] = max(start, line - 1)
-        open_.append((level, j, line))
-    return ends
-
-
-def _has_period_descendant(drafts: list[_Draft], i: int) -> bool:
-    todo = list(drafts[i].children)
-    while todo:
-        j = todo.pop()
-        if drafts[j].style == "period":
-            return True
-        todo.extend(drafts[j].children)
-    return False
+def _periods_under_top_level(drafts: list[_Draft]) -> set[int]:
+    """The top-level drafts with a period heading among their descendants. A heading's descendants
+    are the drafts after it up to the next heading at its level or shallower (the stack keeps it
+    open until then, and every draft placed meanwhile hangs under it): for a top-level draft, the
+    drafts up to the next top-level one."""
+    found: set[int] = set()
+    top = -1
+    for i, d in enumerate(drafts):
+        if d.parent is None:
+            top = i
+        elif d.style == "period":
+            found.add(top)
+    return found

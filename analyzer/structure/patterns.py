@@ -239,6 +239,9 @@ PERIOD_HEADING = re.compile(
 )
 # The first character (after spaces) of every PERIOD_HEADING match: a year, 今/明/次, 度, or a period.
 PERIOD_START = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十今明次度第上下寒暑开学期预")
+# The last character (before spaces) of every PERIOD_HEADING match without a colon: the end of a
+# period (月 份 旬 初 底 末 度 年 假 周 中, or a bare number) or of its brackets.
+PERIOD_END = frozenset("月份旬初底末度年假周中）)0123456789０１２３４５６７８９一二三四五六七八九十")
 # A phase heading with its dates: 第一阶段（3月—4月）：宣传发动 / 宣传发动阶段(3月1日-3月15日)
 PHASE_HEADING = re.compile(
     r"^(?P<head>(?:第[一二三四五六七八九十0-9]{1,3}阶段|[\u4e00-\u9fff]{2,8}阶段)\s*[（(](?P<when>[^（）()]{2,30})[）)])"

@@ -103,23 +103,34 @@ def test_period_prefilter_never_hides_a_period(segment: str) -> None:
         assert P.PERIOD_HINT.search(segment) is None
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.integers(1, 5), st.integers(0, 3)), max_size=30))
-def test_section_ends_equal_the_scan_for_the_next_heading(shape: list[tuple[int, int]]) -> None:
-    from analyzer.structure.outline import _Draft, _ends
+_PLAN_LINES = ["一、指导思想", "二、工作目标", "三、主要任务", "（一）加强领导", "（二）落实责任", "1、召开会议。", "2、开展活动",
+               "2.开展慰问", "1.1目标", "1.2措施", "三月份：召开职代会", "四月份", "第一季度", "指导思想：以人为本",
+               "工作措施", "以人为本。", "", "(1)落实", "(2)检查", "①走访", "②慰问", "3.8妇女节活动",
+               "工作如下。一、总体目标 二、具体措施 1，实行分片包干。2，加强巡查。", "具体时间安排", "五、保障措施"]
 
-    drafts, line = [], 1
-    for level, gap in shape:
-        drafts.append(_Draft("", "", None, level, None, line, "ar_dun"))
-        line += gap  # several headings may share a line (glued headings)
-    last = line + 2
-    expected = [last] * len(drafts)
-    for i, d in enumerate(drafts):
-        for j in range(i + 1, len(drafts)):
-            if drafts[j].level <= d.level:
-                expected[i] = max(d.line, drafts[j].line - 1)
-                break
-    assert _ends(drafts, last) == expected
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PLAN_LINES), max_size=25), st.integers(1, 40))
+def test_section_ends_and_descendants_equal_their_definitions(lines: list[str], first_line: int) -> None:
+    from analyzer.structure.outline import _OutlineBuilder, _periods_under_top_level, parse_outline
+
+    builder = _OutlineBuilder()
+    for offset, text in enumerate(lines):
+        builder.line(text, first_line + offset)
+    drafts, last = builder.drafts, first_line + len(lines) - 1
+    for i, d in enumerate(drafts):  # ends: before the next heading at its level or shallower
+        later = [e for e in drafts[i + 1:] if e.level <= d.level]
+        assert (d.end or last) == (max(d.line, later[0].line - 1) if later else last)
+    descendants = {i: set() for i in range(len(drafts))}  # by parent pointers
+    for j, d in enumerate(drafts):
+        k = d.parent
+        while k is not None:
+            descendants[k].add(j)
+            k = drafts[k].parent
+    expected = {i for i, d in enumerate(drafts)
+                if d.parent is None and any(drafts[j].style == "period" for j in descendants[i])}
+    assert _periods_under_top_level(drafts) == expected
+    assert len(parse_outline(lines, first_line=first_line).sections) >= len(drafts)
 
 
 def _is_section_name_oracle(text: str) -> str | None:
