@@ -38,15 +38,18 @@ def lines_matching(pattern: re.Pattern[str], lines: Sequence[str]) -> list[int]:
     return found
 
 
-def scan_lines(pattern: re.Pattern[str], lines: Sequence[str]) -> list[int] | None:
-    """Ascending indices of the lines in which ``pattern`` finds a match, by one scan of the lines
-    joined by ``"\\n"``; None when a line holds a ``"\\n"`` itself (the scan would not map back).
+def scan_lines(pattern: re.Pattern[str], lines: Sequence[str], skip: int = 0) -> list[int] | None:
+    """Ascending indices of the lines in which ``pattern.search(line, skip)`` finds a match (the
+    pattern must not match ``"\\n"``), by searches of the lines joined by ``"\\n"``; None when a
+    line holds a ``"\\n"`` itself (the text would not map back to the lines).
 
     >>> scan_lines(re.compile("首页"), ["首页 > 范文", "一、指导思想", "返回首页"]), scan_lines(re.compile("a"), ["a\\nb"])
     ([0, 2], None)
+    >>> scan_lines(re.compile("首页"), ["首页 > 范文", "一、指导思想", "返回首页"], skip=1)
+    [2]
     """
     text = joined(lines)
-    return None if text is None else _lines_of_matches(pattern, text)
+    return None if text is None else _lines_of_matches(pattern, text, skip)
 
 
 def scan_lines_any(patterns: Sequence[re.Pattern[str]], lines: Sequence[str]) -> list[int] | None:
@@ -64,21 +67,30 @@ def scan_lines_any(patterns: Sequence[re.Pattern[str]], lines: Sequence[str]) ->
     return sorted(found)
 
 
-def _lines_of_matches(pattern: re.Pattern[str], text: str) -> list[int]:
-    """Ascending indices of the ``"\\n"``-separated lines of ``text`` in which ``pattern`` matches.
+def _lines_of_matches(pattern: re.Pattern[str], text: str, skip: int = 0) -> list[int]:
+    """Ascending indices of the ``"\\n"``-separated lines of ``text`` in which ``pattern`` finds a
+    match starting ``skip`` or more characters into the line.
 
     After a match the search goes on at the next line: a line is found once, however many
     matches it holds (a table row has many ``|``).
     """
     found: list[int] = []
     search = pattern.search
-    index = last = 0  # the line of position ``last``
-    while (match := search(text, last)) is not None:
+    index = line_start = 0  # the line that starts at position ``line_start``
+    pos = skip
+    while (match := search(text, pos)) is not None:
         start = match.start()
-        index += text.count("\n", last, start)
+        breaks = text.count("\n", line_start, start)
+        if breaks:
+            index += breaks
+            line_start = text.rfind("\n", 0, start) + 1
+        if start - line_start < skip:
+            pos = line_start + skip  # too near its line's start: search that line again further on
+            continue
         found.append(index)
-        last = text.find("\n", start) + 1  # the start of the next line
-        if not last:
+        line_start = text.find("\n", start) + 1  # the start of the next line
+        if not line_start:
             break
         index += 1
+        pos = line_start + skip
     return found

@@ -76,8 +76,10 @@ class _OutlineBuilder:
     def _place(self, style: str, value: int, line: int, evidence: str) -> int:
         """Where a heading of ``style`` belongs on the stack: its depth."""
         stack = self.stack
-        depth = self._depth_of_style(style)
-        if depth is not None:
+        depth = len(stack) - 1
+        while depth >= 0 and stack[depth].style != style:  # (_depth_of_style, inline)
+            depth -= 1
+        if depth >= 0:
             last = stack[depth].value
             if value == last and value > 0:
                 self._finding("numbering_duplicate", f"编号重复：“{evidence[:12]}”与上一条编号相同", evidence, line)
@@ -138,7 +140,7 @@ class _OutlineBuilder:
         stack, drafts = self.stack, self.drafts
         while len(stack) > depth:
             closed = stack.pop()
-            closed.end = max(closed.line, line - 1)
+            closed.end = line - 1 if line - 1 > closed.line else closed.line
         draft = _Draft(heading, title, number, depth + 1, stack[-1].index if stack else None, line, style, body,
                        text, period_title, len(drafts), value, hint, parts, title, body)
         drafts.append(draft)
@@ -231,13 +233,14 @@ class _OutlineBuilder:
         """A period label with its colon (``第二季度：…``) continuing a schedule written on one line."""
         return P.PERIOD_LABEL.match(segment) is not None and self._in_schedule()
 
-    def line(self, text: str, line: int, glued: bool = True) -> None:
+    def line(self, text: str, line: int, glued: bool | None = None) -> None:
         """Handle one line: its leading segment, then any glued headings further on.
 
         A plan written on one line (``…如下。一、总体目标 …。二、具体措施 1，…。2，…``) is cut
         before every heading that continues an open list, or that starts a new list (number 1)
         right after a sentence end; each section then keeps only its own stretch of the line.
-        ``glued=False`` says the line holds no GLUED_HINT match (known from a scan of the plan).
+        ``glued`` says whether the stripped line holds a GLUED_HINT match after its first character
+        (known from a scan of the plan); None: not known, the line is searched.
         """
         text = text.strip()
         if not text:
@@ -245,7 +248,7 @@ class _OutlineBuilder:
         before = len(self.drafts)
         self.segment(text, line)
         self.prev = text
-        if not glued or len(text) < 6 or P.GLUED_HINT.search(text, 1) is None:
+        if glued is False or len(text) < 6 or (glued is None and P.GLUED_HINT.search(text, 1) is None):
             return  # nothing glued further on: the line's section keeps the whole line
         # (draft index, start offset in the line) of each section this line opens
         emitted: list[tuple[int, int]] = [(before, 0)] if len(self.drafts) > before else []
@@ -301,16 +304,18 @@ def parse_outline(lines: Sequence[str], *, first_line: int = 1) -> Outline:
     """
     builder = _OutlineBuilder()
     drafts = builder.drafts
-    hinted = scan_lines(P.GLUED_HINT_IN_LINES, lines)  # the lines that may hold a glued heading
+    stripped = list(map(str.strip, lines))
+    # The lines with a GLUED_HINT match after their first character (GLUED_HINT.search(line, 1)).
+    hinted = scan_lines(P.GLUED_HINT_IN_LINES, stripped, skip=1)
     glued = None if hinted is None else set(hinted)
     first_heading_line: int | None = None
     preamble_seen = False
-    for offset, text in enumerate(lines):
-        if not text or text.isspace():
+    for offset, text in enumerate(stripped):
+        if not text:
             continue  # an empty line changes nothing (builder.line ignores it)
         n = first_line + offset
         before = len(drafts)
-        builder.line(text, n, glued is None or offset in glued)
+        builder.line(text, n, None if glued is None else offset in glued)
         if first_heading_line is None:
             if len(drafts) > before:
                 first_heading_line = n
@@ -357,11 +362,11 @@ def _finish(drafts: list[_Draft], lines: Sequence[str], first_line: int, last_li
         kinds[i] = classify_heading(d.title, body=body, has_period_children=has_periods, level=d.level)
     # (Section's fields by position: heading, title, number, level, parent, kind, line, end_line,
     # style, body, text.)
-    return tuple(
+    return tuple([
         Section(d.heading, d.title, d.number, d.level, None if d.parent is None else d.parent + shift,
                 kinds[i], d.line, d.end, d.style, d.body, d.text)
         for i, d in enumerate(drafts)
-    )
+    ])
 
 
 def _periods_under_top_level(drafts: list[_Draft]) -> set[int]:

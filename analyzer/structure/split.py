@@ -254,11 +254,13 @@ def _single(lines: Sequence[str]) -> Split:
         start = _first_content_line(lines, start, n)
         return Split(spans=(PlanSpan(start, n, _title_near(lines, start, n)),), notice_lines=(first, start - 1))
     start = 1
-    # A template-site intro at the top ("下面是小编整理的…") is not part of the plan.
-    for i in range(1, min(n, _HEAD_LINES) + 1):
-        text = lines[i - 1].strip()
-        if len(text) > 15 and _is_intro(text):
-            start = i + 1
+    # A template-site intro at the top ("下面是小编整理的…") is not part of the plan. (SITE_INTRO
+    # never spans a line break: one search of the head first.)
+    if _is_intro("\n".join(lines[:_HEAD_LINES])):
+        for i in range(1, min(n, _HEAD_LINES) + 1):
+            text = lines[i - 1].strip()
+            if len(text) > 15 and _is_intro(text):
+                start = i + 1
     start = _first_content_line(lines, start, n) if start > 1 else 1
     if start > n:
         start = 1  # nothing but an intro: keep it all rather than return an empty plan

@@ -51,6 +51,14 @@ def test_scan_lines_finds_each_line_once(lines: list[str]) -> None:
 
 
 @_FAST
+@given(_LINES, st.integers(0, 4))
+def test_scan_lines_from_a_column_equals_searching_each_line_from_it(lines: list[str], skip: int) -> None:
+    for pattern in (P.CHROME_HINT, P.PINYIN_HINT, re.compile(r"\|"), re.compile("[工会]"), re.compile(" ")):
+        found = scan_lines(pattern, lines, skip)
+        assert found is None or found == [i for i, line in enumerate(lines) if pattern.search(line, skip)]
+
+
+@_FAST
 @given(_TEXT)
 def test_grouped_chrome_hint_matches_the_same_lines(line: str) -> None:
     assert bool(P.CHROME_HINT.search(line)) == bool(_CHROME_HINT_ORACLE.search(line))

@@ -172,14 +172,13 @@ def test_space_not_lf_is_every_space_but_the_line_feed() -> None:
 
 @_FAST
 @given(st.lists(st.text(alphabet=_GLUED_CHARS, max_size=10), max_size=8))
-def test_glued_hint_scan_finds_every_line_with_a_hint(lines: list[str]) -> None:
-    found = scan_lines(P.GLUED_HINT_IN_LINES, lines)
+def test_glued_hint_scan_finds_exactly_the_lines_with_a_hint(lines: list[str]) -> None:
+    stripped = [line.strip() for line in lines]
+    found = scan_lines(P.GLUED_HINT_IN_LINES, stripped, skip=1)
     if found is None:
-        assert not lines or any("\n" in line for line in lines)  # (then every line is tested)
+        assert not lines or any("\n" in line for line in stripped)  # (then every line is searched)
         return
-    for i, line in enumerate(lines):
-        if P.GLUED_HINT.search(line.strip(), 1):
-            assert i in found
+    assert found == [i for i, line in enumerate(stripped) if P.GLUED_HINT.search(line, 1)]
 
 
 @_FAST
@@ -187,3 +186,17 @@ def test_glued_hint_scan_finds_every_line_with_a_hint(lines: list[str]) -> None:
 def test_prose_enumeration_starts_with_a_listed_character(text: str) -> None:
     if P.PROSE_ENUM.match(text):
         assert text[:1] in P.PROSE_ENUM_FIRST
+
+
+_INTRO_WORDS = ["小编", "本站", "为大家", "仅供参考", "希望", "对", "您", "大家", "欢迎阅读", "下面是", "以下是", "整理的",
+                "收集整理", "精心", "工作计划", "\n", "，", "。", " "]
+
+
+@_FAST
+@given(st.lists(st.lists(st.sampled_from(_INTRO_WORDS), max_size=6).map("".join), max_size=6))
+def test_site_intro_never_spans_a_line_break(lines: list[str]) -> None:
+    # _single searches the document's head once before testing its lines one by one.
+    if any(P.SITE_INTRO.search(line) for line in lines):
+        assert P.SITE_INTRO.search("\n".join(lines))
+    if P.SITE_INTRO.search("\n".join(lines)):
+        assert any(P.SITE_INTRO.search(part) for line in lines for part in line.split("\n"))
