@@ -109,11 +109,14 @@ def _read_bytes(file: Path, max_bytes: int) -> bytes:
         return _read_bytes_checked(file, max_bytes)
     try:
         info = os.fstat(fd)
-        if stat.S_ISREG(info.st_mode) and 0 < info.st_size <= max_bytes:
-            chunks = []
-            while chunk := os.read(fd, info.st_size + 1):  # (to the end, as Path.read_bytes reads)
-                chunks.append(chunk)
-            data = b"".join(chunks)
+        size = info.st_size
+        if stat.S_ISREG(info.st_mode) and 0 < size <= max_bytes:
+            data = os.read(fd, size + 1)
+            if len(data) != size:  # the file changed since fstat: read on to its end, as Path.read_bytes
+                chunks = [data]
+                while chunk := os.read(fd, size + 1):
+                    chunks.append(chunk)
+                data = b"".join(chunks)
             if data:
                 return data
     except OSError:

@@ -91,7 +91,7 @@ def is_chrome_line(line: str) -> bool:
     if P.DIGITS_ONLY.match(line):
         return False
     return bool(
-        P.BREADCRUMB.match(line)
+        (P.BREADCRUMB_HINT.search(line) and P.BREADCRUMB.match(line))
         or (P.SUBMIT_HINT.search(line) and P.SUBMIT_LINE.search(line))  # *_HINT: cheap necessary conditions
         or P.AUTHOR_CLICKS.search(line)
         or (P.UPLOAD_HINT.search(line) and P.UPLOAD_META.search(line))

@@ -207,6 +207,7 @@ def _grouped_by_first_character(alternatives: Iterable[str]) -> str:
 #: (grouped by first character: the same lines, found with fewer tries per position).
 CHROME_HINT = re.compile(_grouped_by_first_character(a for hint in _CHROME_HINTS for a in _top_level_alternatives(hint)))
 #: Per-pattern prefilters for the patterns that cost most on a long line.
+BREADCRUMB_HINT = re.compile(_BREADCRUMB_HINT)
 SUBMIT_HINT = re.compile(_SUBMIT_HINT)
 UPLOAD_HINT = re.compile(_UPLOAD_HINT)
 BUTTON_HINT = re.compile(_BUTTON_HINT)
