@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from analyzer.errors import DecodeError, UnsupportedFormatError
@@ -204,15 +205,23 @@ _TABLES: dict[str, re.Pattern[str]] = {}  # built tables, per label
 
 
 def _score_by_loop(text: str, label: str) -> float:
-    """score_cjk, one character at a time (the definition)."""
+    """score_cjk over the text's distinct characters, each tested once per process (the answers
+    for ``label`` are kept as characters are met: a character set growing towards the table)."""
+    known = _KNOWN.setdefault(label, {})
     common = total = 0
-    for ch in text:
+    for ch, count in Counter(text).items():
         if ch < "\u0080" or ch.isspace():
             continue
-        total += 1
-        if _is_scored_common(ch, label):
-            common += 1
+        total += count
+        is_common = known.get(ch)
+        if is_common is None:
+            is_common = known[ch] = _is_scored_common(ch, label)
+        if is_common:
+            common += count
     return common / total if total else 1.0
+
+
+_KNOWN: dict[str, dict[str, bool]] = {}  # per label: character → _is_scored_common(character, label)
 
 
 def _score_by_table(text: str, table: re.Pattern[str]) -> float:

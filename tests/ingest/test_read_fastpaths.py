@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from analyzer.errors import ReadError
 from analyzer.ingest import _read_bytes, _read_bytes_checked
 from analyzer.ingest import patterns as P
+from analyzer.ingest.decode import _is_scored_common, _score_by_loop
 from analyzer.ingest.normalize import _JOIN_MIN_LEN, _may_wrap_short, wrap_width
 from analyzer.ingest.vtable import _MAX_HEADER_WORD, _header_at, _rows_after, join_vertical_tables
 from analyzer.ingest.wholetext import scan_lines, scan_lines_any
@@ -141,3 +142,22 @@ def _outcome(read, path: Path, limit: int) -> bytes | str:
         return read(path, limit)
     except ReadError as exc:
         return f"{type(exc).__name__}: {exc}"
+
+
+def _score_by_loop_oracle(text: str, label: str) -> float:
+    """score_cjk one character at a time (the definition)."""
+    common = total = 0
+    for ch in text:
+        if ch < "\u0080" or ch.isspace():
+            continue
+        total += 1
+        common += _is_scored_common(ch, label)
+    return common / total if total else 1.0
+
+
+@_FAST
+@given(st.text(st.one_of(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+                         st.sampled_from(list("工會計劃—·“”　，。ａ\ue000\ufffd \n\t1a")), st.characters()), max_size=60),
+       st.sampled_from(["gb18030", "big5"]))
+def test_scoring_distinct_characters_equals_scoring_each(text: str, label: str) -> None:
+    assert _score_by_loop(text, label) == _score_by_loop_oracle(text, label)
