@@ -90,6 +90,8 @@ def is_chrome_line(line: str) -> bool:
         return False  # no fragment any chrome pattern needs: most lines stop here
     if P.DIGITS_ONLY.match(line):
         return False
+    if not _has_chrome_word(line):  # hinted by a bar alone (a table row, most often)
+        return P.NAV_BAR.match(line) is not None and len(P.NAV_WORDS.findall(line)) >= 2
     return bool(
         (P.BREADCRUMB_HINT.search(line) and P.BREADCRUMB.match(line))
         or (P.SUBMIT_HINT.search(line) and P.SUBMIT_LINE.search(line))  # *_HINT: cheap necessary conditions
@@ -104,6 +106,11 @@ def is_chrome_line(line: str) -> bool:
     )
 
 
+def _has_chrome_word(line: str) -> bool:
+    """Whether a line CHROME_HINT finds holds a hint other than a bar (only barred lines are searched again)."""
+    return not ("|" in line or "｜" in line) or P.CHROME_WORD_HINT.search(line) is not None
+
+
 def drop_chrome(lines: list[str]) -> list[str]:
     """Blank site-chrome lines and document-site disclaimer blocks; also a stray final number line.
 
@@ -115,12 +122,13 @@ def drop_chrome(lines: list[str]) -> list[str]:
     """
     out = list(lines)
     hinted = lines_matching(P.CHROME_HINT, out)  # every other line is neither chrome nor a disclaimer
+    worded = [i for i in hinted if _has_chrome_word(out[i])]  # disclaimers and list headers need a word
     for i in hinted:
         if is_chrome_line(out[i]):
             out[i] = ""
     strong = [
         i
-        for i in hinted
+        for i in worded
         if out[i] and len(out[i]) <= _CHROME_MAX_LEN and P.DISCLAIMER_STRONG.search(out[i])
     ]
     for i in strong:
@@ -136,7 +144,7 @@ def drop_chrome(lines: list[str]) -> list[str]:
             ):
                 out[j] = ""
                 j += step
-    _drop_related_lists(out, hinted)
+    _drop_related_lists(out, worded)
     filled = _last_filled(out, 2)
     if filled and P.DIGITS_ONLY.match(out[filled[0]]) and len(out[filled[0]]) <= 4:
         # a stray page counter at the very end (not when the line before is a number too: idempotence)

@@ -206,6 +206,10 @@ def _grouped_by_first_character(alternatives: Iterable[str]) -> str:
 #: Lines that may be chrome, a disclaimer or a related-list header: any fragment of the hints above
 #: (grouped by first character: the same lines, found with fewer tries per position).
 CHROME_HINT = re.compile(_grouped_by_first_character(a for hint in _CHROME_HINTS for a in _top_level_alternatives(hint)))
+#: CHROME_HINT without the bars of _NAV_HINT: a line that has bars and none of these can only be a
+#: navigation bar (every other chrome, disclaimer and related-list pattern needs one of these words).
+CHROME_WORD_HINT = re.compile(_grouped_by_first_character(
+    a for hint in _CHROME_HINTS if hint != _NAV_HINT for a in _top_level_alternatives(hint)))
 #: Per-pattern prefilters for the patterns that cost most on a long line.
 BREADCRUMB_HINT = re.compile(_BREADCRUMB_HINT)
 SUBMIT_HINT = re.compile(_SUBMIT_HINT)

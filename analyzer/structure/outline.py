@@ -203,7 +203,7 @@ class _OutlineBuilder:
 
     def _numbered(self, tok: Token, text: str, line: int) -> bool:
         """Handle a segment that opens with the numbering token ``tok``; True when it was a heading."""
-        style, rest = tok.style, tok.rest
+        style, number, value, prefix, rest, parts = tok
         if (rest[:1] in P.PROSE_ENUM_FIRST and style != "cn_dun" and style != "cn_paren"
                 and P.PROSE_ENUM.match(rest)):
             return False
@@ -211,8 +211,8 @@ class _OutlineBuilder:
         if not rest:
             # An empty numbered line left by Word's numbering: count it, emit nothing.
             depth = self._depth_of_style(style)
-            if depth is not None and tok.value == self.stack[depth].value + 1:
-                self.stack[depth].value = tok.value
+            if depth is not None and value == self.stack[depth].value + 1:
+                self.stack[depth].value = value
             return True
         period = period_heading_text(rest)
         period_title = period is not None and not period[1]
@@ -222,11 +222,10 @@ class _OutlineBuilder:
             title, body = split_title(rest)
             found = match_kind(title)
             hint = found[0] if found is not None and found[1] >= 3 else None
-        depth = self._place(style, tok.value, line, text)
-        if tok.parts:
-            self.dec_seen.add(tok.parts)
-        self._emit(depth, style, tok.value, tok.number, tok.prefix + title, title, body, line, hint, tok.parts,
-                   rest, period_title)
+        depth = self._place(style, value, line, text)
+        if parts:
+            self.dec_seen.add(parts)
+        self._emit(depth, style, value, number, prefix + title, title, body, line, hint, parts, rest, period_title)
         return True
 
     def _expected_period(self, segment: str) -> bool:
@@ -310,12 +309,13 @@ def parse_outline(lines: Sequence[str], *, first_line: int = 1) -> Outline:
     glued = None if hinted is None else set(hinted)
     first_heading_line: int | None = None
     preamble_seen = False
+    read_line = builder.line
     for offset, text in enumerate(stripped):
         if not text:
             continue  # an empty line changes nothing (builder.line ignores it)
         n = first_line + offset
         before = len(drafts)
-        builder.line(text, n, None if glued is None else offset in glued)
+        read_line(text, n, None if glued is None else offset in glued)
         if first_heading_line is None:
             if len(drafts) > before:
                 first_heading_line = n

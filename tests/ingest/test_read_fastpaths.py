@@ -161,3 +161,15 @@ def _score_by_loop_oracle(text: str, label: str) -> float:
        st.sampled_from(["gb18030", "big5"]))
 def test_scoring_distinct_characters_equals_scoring_each(text: str, label: str) -> None:
     assert _score_by_loop(text, label) == _score_by_loop_oracle(text, label)
+
+
+@_FAST
+@given(_TEXT)
+def test_a_line_with_bars_and_no_chrome_word_can_only_be_a_navigation_bar(line: str) -> None:
+    if P.CHROME_WORD_HINT.search(line) is None:
+        for pattern in (P.BREADCRUMB, P.SUBMIT_LINE, P.AUTHOR_CLICKS, P.UPLOAD_META, P.READ_PAGES, P.CREDIT_LINE,
+                        P.PREV_NEXT, P.BUTTON_LINE, P.FURNITURE, P.DISCLAIMER_STRONG, P.RELATED_HEADER):
+            if pattern is P.BUTTON_LINE and P.DIGITS_ONLY.match(line):
+                continue  # (is_chrome_line refuses a digits-only line first)
+            assert not (pattern.match(line) if pattern in (P.BREADCRUMB, P.CREDIT_LINE, P.PREV_NEXT, P.BUTTON_LINE)
+                        else pattern.search(line)), pattern.pattern[:30]
