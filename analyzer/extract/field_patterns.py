@@ -37,9 +37,14 @@ FREQUENCY = re.compile(
 # A table cell that is only a frequency: 每月, 每季度, 每学期一次, 按月.
 FREQUENCY_CELL = re.compile(r"^(?:每(?:个|两个|半)?(?:月|季度?|学期|年|周|星期)|按(?:月|季度?))(?:[一两二三四]次)?$")
 # A one-off: 举办一次, 组织一次 (not 一次性).
-ONCE = re.compile(
+# Also after the object, closing the clause: 举办健康知识讲座一次 (not 第一次, 每…一次).
+_ONCE_VERB = (
     r"(?:举办|组织|召开|开展|举行|进行|安排|策划|评选|搞|考察|参观|检查|培训|体检|慰问|走访|评比|演练|座谈|调研"
-    r"|比赛|竞赛|展演|演出|展览|联欢)了?一(?:次|届|场)(?!性)"
+    r"|比赛|竞赛|展演|演出|展览|联欢)"
+)
+ONCE = re.compile(
+    _ONCE_VERB + r"了?一(?:次|届|场)(?!性)"
+    "|" + _ONCE_VERB + f"[{_HAN}“”\"「」]{{1,12}}?(?<![第每])一(?:次|届|场)(?=[，,。；;）)]|$)"
 )
 
 _NUMBER = f"[{DIGIT}]+(?:[.．][{DIGIT}]+)?"
@@ -98,6 +103,24 @@ LISTED_COUNT_TARGET = re.compile(
     f"(?:{_COUNT_VERBS})[{_HAN}“”\"、]{{1,20}}?等(?P<count>{_NUMBER}[个名家支所处套][{_HAN}“”]{{2,6}})"
 )
 
+# A count that closes its clause after what it counts: 技能比武两场, 雨污分流管网38公里,
+# “住建先锋”十名, 优秀护士二十名, 路灯35盏. Chinese numerals count here only (四项技能大赛 and 第四届
+# are not counts of this kind: the numeral comes first or follows 第). Units are those of things
+# counted (not 次/天/届: 每年一次 is a frequency, 为期三天 a duration).
+_CN_COUNT = "[一二两三四五六七八九十百千]+"
+_CLAUSE_UNIT = (
+    "万?(?:人次|户次|场次|平方米|公里|千米|米|元|个|名|场|项|户|期|家|所|支|篇|件|批|座|条|本|册|套|台|处"
+    "|盏|株|间|块|辆|张|幅|人)"
+)
+CLAUSE_COUNT_TARGET = re.compile(
+    f"(?P<run>{_RUN}{{2,12}}?)(?<![第每、漏落])(?P<count>{_NUMBER}|{_CN_COUNT})[ ]?{_CLAUSE_UNIT}{_AROUND}"
+    r"(?=[，,。；;：:、）)]|\s|$)"
+)
+
+# A clause that states the present (现有各类企业137家, 已建工会的企业112家): its counts are facts, not targets.
+STATUS_CLAUSE = re.compile(r"现有|已有|已建|共有|目前|现已|已经")
+CLAUSE_START = re.compile(r"[，,。；;：:！!？?]")
+
 # Owners, in order of trust. A labelled owner in brackets: (责任科室:组织部、宣教部).
 OWNER_LABELLED_PAREN = re.compile(
     r"[（(][ ]?(?:责任|牵头|负责|承办|主办|实施)(?:科室|部门|单位|处室|部室|领导|人)?[ ]?[:：][ ]?([^()（）]{1,30}?)[ ]?[)）]"
@@ -136,6 +159,9 @@ ACTION_VERB = re.compile(
     "|制定|修订|推动|深化|评比|征集|选举|审议|帮扶|资助|编印|印发|检查|拟定|上报|报送|完成|提高|提升|举行"
 )
 LIGHT_VERB = frozenset(("组织", "配合", "协助", "协同", "会同", "督促"))
+# A verb inside the words before a clause-closing count: the counted thing starts after it
+# (年内举办技能比武两场 → 技能比武两场).
+RUN_VERB = re.compile(f"(?:{_COUNT_VERBS}|{ACTION_VERB.pattern})")
 OBJECT_END = re.compile(r"[，,。；;：:！!？?\n]")
 # An object after its verb: up to the clause end (OBJECT_END), without the words 开展好…, 举办一次…
 # in front (group 1).
@@ -249,14 +275,16 @@ OWNER_HINT = re.compile(r"(?=[由负牵责组承主)）])(?:由|负责|牵头|�
 # percent sign (3个, 10万元, 95%), unless it opens with a minimum-count or cap word (至少召开一次,
 # 控制在三分之一). Dates (2026年3月) and item numbers pass no gate: most sentences stop here.
 TARGET_GATE = re.compile(
-    f"[{DIGIT}][ ]?(?:[%％‰]|个百分点|{_UNIT})"
+    f"[{DIGIT}][ ]?(?:[%％‰]|个百分点|{_UNIT}|{_CLAUSE_UNIT})"
+    f"|[一二两三四五六七八九十百千][ ]?{_CLAUSE_UNIT}"
     "|不少于|不得少于|不低于|至少|最少|力争|确保|累计|不超过|不高于|不得超过|控制在|稳定在|保持在"
 )
 # One search tells whether a task sentence needs any field but its action: a frequency or one-off
 # word, a deadline word, a target, an owner word. Most (开展…活动。) have none and go straight to the
 # action. The leading lookahead holds every alternative's first character (tested).
 TASK_TRIGGER = re.compile(
-    "(?=[不每一学年全半上寒按季月周举组召开进安策评搞考参检培体慰走演座调比竞展联前完结验到报建竣交截最本当"
+    "(?=[不每一二两三四五六七八九十百千学年全半上寒按季月周举组召开进安策评搞考参检培体慰走演座调比竞展联前完结验到报建竣交截"
+    "最本当"
     f"{DIGIT}至力确累控稳保由负牵责承主)）])(?:"
     + "|".join(f"(?:{p.pattern})" for p in (FREQUENCY, ONCE, DEADLINE_HINT, TARGET_GATE, OWNER_HINT)) + ")"
 )

@@ -84,6 +84,8 @@ def find_targets(text: str) -> list[str]:
     taken: list[tuple[int, int]] = []
     for pattern in _target_patterns(text):
         for m in pattern.finditer(text):
+            if pattern is P.CLAUSE_COUNT_TARGET and not _counts_a_target(text, m):
+                continue
             start, end = target_start(pattern, m, text), m.end()
             if all(end <= s or start >= e for s, e in taken):
                 taken.append((start, end))
@@ -127,6 +129,7 @@ def _target_table() -> dict[tuple[bool, ...], tuple[re.Pattern[str], ...]]:
             (P.ALL_TARGET, digit and whole), (P.COUNT_NOUN_TARGET, digit),
             (P.LISTED_COUNT_TARGET, digit and listed), (P.VERB_COUNT_TARGET, digit),
             (P.QUOTED_COUNT_TARGET, digit and quoted), (P.BARE_RATE_TARGET, percent and rate),
+            (P.CLAUSE_COUNT_TARGET, True),
         )
         table[key] = tuple(pattern for pattern, can in wanted if can)
     return table
@@ -137,6 +140,8 @@ def target_start(pattern: re.Pattern[str], m: re.Match[str], text: str) -> int:
     300人次) keeps its last item; a long run keeps its last few characters."""
     if pattern is P.LISTED_COUNT_TARGET:
         return m.start("count")
+    if pattern is P.CLAUSE_COUNT_TARGET:
+        return _counted_start(text, m.start("run"), m.end("run"))
     if pattern is not P.VERB_COUNT_TARGET:
         return m.start()
     run = m.group("run")
@@ -145,6 +150,26 @@ def target_start(pattern: re.Pattern[str], m: re.Match[str], text: str) -> int:
     if len(run) > _RUN_MAX:
         return _cut_run(text, m.start("run"), m.end("run"))
     return m.start()
+
+
+def _counts_a_target(text: str, m: re.Match[str]) -> bool:
+    """Whether a clause-closing count is a target: not a count per period (每季度举办一期: a
+    frequency) and not a fact of the present (现有各类企业137家)."""
+    if "每" in m.group("run"):
+        return False
+    count = m.start("count")
+    opening = max((c.end() for c in P.CLAUSE_START.finditer(text, 0, count)), default=0)
+    return P.STATUS_CLAUSE.search(text, opening, count) is None
+
+
+def _counted_start(text: str, start: int, end: int) -> int:
+    """Where the thing counted at a clause's end starts: after the last verb before it (举办技能比武
+    两场 → 技能比武两场), after a list's last comma (、), and at most ``_RUN_MAX`` characters back."""
+    for m in P.RUN_VERB.finditer(text, start, end):
+        if end - m.end() >= 2:
+            start = m.end()
+    start = max(start, text.rfind("、", start, end) + 1)
+    return _cut_run(text, start, end) if end - start > _RUN_MAX else start
 
 
 def _cut_run(text: str, start: int, end: int) -> int:

@@ -23,7 +23,8 @@ _PIECES = ["分工.4月15日", "5.1", "3.8节", "。", "！", "？", "!", "?", "
            "%", "％", "个百分点", "不少于", "至少", "累计", "控制在", "不超过", "达到", "各", "全部", "“职工小家”",
            "培训", "新建", "200名", "3个", "10万元", "签订率", "100", "入会率达到", "95%", "以上", "分之", "三",
            "人次", "家", "，", "、", "\n", "第", "职工", "户外劳动者服务站点", "突破", "提升至", "所有", "全体",
-           "等", "「", "」", "『", "』", "\"", "满意度", "率", "度", "各1个", "‰", "超过"]
+           "等", "「", "」", "『", "』", "\"", "满意度", "率", "度", "各1个", "‰", "超过", "两场", "十名", "盏",
+           "举办", "技能比武", "二十", "第", "每", "公里", "。", "一次", "三天", "现有", "不漏", "一人"]
 texts = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 
@@ -39,9 +40,11 @@ def _targets_oracle(text: str) -> list[str]:
     patterns = (P.RATE_TARGET, P.PERCENT_TARGET, P.MIN_COUNT_TARGET, P.CAP_TARGET, P.REACH_COUNT_TARGET,
                 P.EACH_TARGET, P.ALL_TARGET, P.COUNT_NOUN_TARGET, P.LISTED_COUNT_TARGET, P.VERB_COUNT_TARGET,
                 P.QUOTED_COUNT_TARGET,
-                P.BARE_RATE_TARGET)
+                P.BARE_RATE_TARGET, P.CLAUSE_COUNT_TARGET)
     for pattern in patterns:
         for m in pattern.finditer(text):
+            if pattern is P.CLAUSE_COUNT_TARGET and not fields._counts_a_target(text, m):
+                continue
             start, end = fields.target_start(pattern, m, text), m.end()
             if all(end <= s or start >= e for s, e in taken):
                 taken.append((start, end))

@@ -39,6 +39,8 @@ from analyzer.extract.fields import find_action, find_deadline, find_frequency, 
         ("全年举办3次培训", ("yearly", "全年举办3次")),
         ("举办一次教职工乒乓球比赛", ("once", "举办一次")),
         ("组织一次民主评议", ("once", "组织一次")),
+        ("本学期为女教职工举办健康知识讲座一次。", ("once", "举办健康知识讲座一次")),
+        ("召开第一次会员代表大会", None),
         ("不定期组织职工学习", None),
         ("第一季度召开职代会", None),
         ("发放一次性补助", None),
@@ -84,6 +86,20 @@ def test_find_frequency(text: str, expected: tuple[str, str] | None) -> None:
         ("参保职工不少于1.5万人", ["不少于1.5万人"]),
         ("突出三大特色", []),
         ("加强学习,提高素质", []),
+        # counts that close their clause, in Chinese numerals or after a bare noun
+        ("年内举办技能比武两场，获奖选手按规定申报", ["技能比武两场"]),
+        ("评选“住建先锋”十名。", ["“住建先锋”十名"]),
+        ("表彰优秀护士二十名。", ["优秀护士二十名"]),
+        ("完成雨污分流管网38公里、改造路灯35盏。", ["完成雨污分流管网38公里", "路灯35盏"]),
+        ("争创市级“工人先锋号”一个。", ["“工人先锋号”一个"]),
+        ("开展培训、比武、讲座三项", ["讲座三项"]),
+        ("每季度举办一期。", []),  # a count per period is a frequency
+        ("做到困难职工不漏一户。", []),  # an idiom, not a count
+        ("青山镇现有各类企业137家。", []),  # a fact of the present
+        ("年内举办一次", []),
+        ("为期三天", []),
+        ("分为三个阶段。", []),
+        ("下设3个工作组负责落实", []),
     ],
 )
 def test_find_targets(text: str, expected: list[str]) -> None:
