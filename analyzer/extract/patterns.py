@@ -35,8 +35,8 @@ _QUAL = f"(?P<part>{_PART})?(?P<before>{_BEFORE})?"
 # 三月份, 12月, 七——八月份, 7-8月, 9月至10月, 三、四月份, 3月1日-3月15日, 5月19—21日,
 # 10月15日前, 9月底, 次年一月.
 MONTH_EXPR = re.compile(
-    f"(?=[次明来翌下去上前{DIGIT}一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾])"  # fast skip (see HOLIDAY)
-    f"(?P<yw>{_YEAR_WORD})?{_NO_NUM_BEFORE}(?P<m1>{_NUM})"
+    f"(?=[次明来翌下去上前元{DIGIT}一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾])"  # fast skip (see HOLIDAY)
+    f"(?P<yw>{_YEAR_WORD})?{_NO_NUM_BEFORE}(?P<m1>{_NUM}|元(?=月))"
     "(?:"
     f"(?P<lst>(?:、{_NUM})+)月(?P<f1>份)?"  # list: 三、四月份
     f"|{_SEP}(?P<mr>{_NUM})月(?P<f2>份)?"  # bare range: 7-8月, 七——八月份
@@ -47,6 +47,17 @@ MONTH_EXPR = re.compile(
 )
 # Before a month: lunar calendar words (农历八月十五 is not August).
 LUNAR_BEFORE = re.compile(r"(?:农历|阴历|旧历)$")
+# Right after a month in Chinese numerals: a day with no 日/号 (八月十五, 五月初五, 三月三) makes the
+# whole a lunar date; a Gregorian date written in Chinese closes its day with 日 or 号.
+_LUNAR_DAY = "(?:初[一二三四五六七八九十]|[一二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|[一二三四五六七八九])"
+LUNAR_DAY = re.compile(f"{_LUNAR_DAY}(?![日号月份一二三四五六七八九十])")
+# A lunar date or a festival, then its Gregorian date in brackets, opening an item:
+# 五月初五（6月19日）前，… / 正月十五（3月3日）， / 中国医师节（8月19日）前后，… (group ``inner``).
+BRACKETED_LEAD = re.compile(
+    r"^\s*[“\"「]?(?:(?:正|腊|冬|[一二三四五六七八九十]{1,2})月" + _LUNAR_DAY
+    + r"|[\u4e00-\u9fff“”\"·.．0-9]{1,10}?节(?:日)?)[”\"」]?\s*[（(](?P<inner>[^（）()]{2,24})[)）]"
+    + f"(?P<before>{_BEFORE})?"
+)
 # A numeric Y-M-D date: 2024.3.15, 2024-03-15, 2024/3/15.
 NUMERIC_DATE = re.compile(
     r"(?=[12])(?<![\d.．])(?:19|20)\d\d(?P<s>[./．-])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d.．%％])"
@@ -215,4 +226,6 @@ HEADING_FILLER = re.compile(
 )
 # Trailing text after a time at the end of an item: closing brackets and sentence punctuation.
 TRAILING_PUNCT = re.compile(r"[\s。．.；;，,！!]+$")
+# Between months listed in a trailing bracket: （六月份和十二月份）, （3月、9月）.
+MONTH_LIST_JOIN = re.compile(r"[\s和与及、，,]+")
 TRAILING_PAREN = re.compile(r"[（(](?:时间\s*[:：]\s*)?([^()（）]{1,30})[)）]$")

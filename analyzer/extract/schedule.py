@@ -9,11 +9,12 @@ from analyzer.extract.fields import find_owner
 from analyzer.extract.table_rows import Table, read_row
 from analyzer.extract.timeexpr import (
     Semester,
+    bracketed_lead,
     find_times,
     is_past_reference,
     leading_time,
     period_heading,
-    trailing_time,
+    trailing_times,
 )
 from analyzer.extract.units import (
     PlanView,
@@ -33,6 +34,9 @@ _DATE_ENDS = frozenset("日月")
 _TITLE_TIME_HINT = frozenset("月季假周段节旬期年春夏秋冬旦宵午阳庆一四八")
 # Months of the first teaching week by term (dates next to a week always win).
 _TERM_START = {"spring": 2, "autumn": 9}
+_CHAIN_ENDS = frozenset("；;")
+_HEAD_SEPARATORS = frozenset("，,：:")  # after a time that heads its line (10月，…)  # a sentence ending so is followed by another activity of the same time
+_TERM_TITLE = 16  # a heading naming a term is short (第一学期, 二、第二学期工作安排)
 
 
 def plan_semester(plan: Plan) -> Semester | None:
@@ -72,17 +76,29 @@ class _Ctx:
             month_start=span.month_start, month_end=span.month_end, period=period, text=text, line=line,
             qualifier=span.qualifier, day=span.day, year=year, owner=owner or find_owner(text)))
 
+    def add_each(self, spans: list[TimeSpan], text: str, line: int) -> None:
+        """One activity on several dates (…每年两次（六月份和十二月份）): an item per date, added once."""
+        added = len(self.items)
+        self.add(spans[0], spans[0].text, text, line)
+        if len(self.items) > added:
+            for span in spans[1:]:
+                self.seen.discard((line, self.items[-1].text))
+                self.add(span, span.text, text, line)
+
     def own_last(self, owner: str) -> None:
         """An owner cell on its own line (flattened tables) belongs to the item before it."""
         if self.items and self.items[-1].owner is None:
             self.items[-1] = replace(self.items[-1], owner=owner)
 
     def lead(self, text: str) -> TimeSpan | None:
-        if not P.TIME_START.match(text):
-            return None  # most items open with a verb: no time expression can start there
-        span = leading_time(text, semester=self.semester, term_start=self.term_start)
-        if span is None:
-            span = self._holiday_lead(text)
+        span = None
+        if P.TIME_START.match(text):  # (most items open with a verb: no time expression can start there)
+            span = leading_time(text, semester=self.semester, term_start=self.term_start)
+            if span is None:
+                span = self._holiday_lead(text)
+        if span is None and _opens_bracket(text):
+            # 五月初五（6月19日）前，… / 中国医师节（8月19日）前后，…: the date in brackets
+            span = bracketed_lead(text, semester=self.semester, term_start=self.term_start)
         if span is None or is_past_reference(text, span):
             return None
         return span
@@ -119,23 +135,30 @@ class _Ctx:
             span = replace(span, month_start=month, month_end=month, day=None)
         return span
 
-    def trail(self, text: str) -> TimeSpan | None:
+    def trail(self, text: str) -> list[TimeSpan]:
+        """The times an item ends with (several when its closing brackets list months)."""
         if not P.TIME_END.search(text[-16:]):
-            return None
-        span = trailing_time(text, semester=self.semester, term_start=self.term_start)
-        if span is None or is_past_reference(text, span):
-            return None
+            return []
+        spans = trailing_times(text, semester=self.semester, term_start=self.term_start)
+        if not spans or is_past_reference(text, spans[0]):
+            return []
         label = P.DEADLINE_LABEL.search(text) if "限" in text or "截止" in text or "完成时间" in text else None
-        if label is not None and label.start("when") <= span.start < label.end("when"):
-            return None  # "…，完成时限：3月底前。" is the item's deadline, not its date
-        return span
+        if label is not None and label.start("when") <= spans[0].start < label.end("when"):
+            return []  # "…，完成时限：3月底前。" is the item's deadline, not its date
+        return spans
 
 
+_BRACKET_LEAD = 16  # a lunar date or a festival's name before its bracketed date (中国医师节（8月19日）)
 _MAX_BRACKET_LABEL = 10  # 预备周, 第一阶段, 宣传发动阶段, 线上知识竞答: a label before dates in brackets
 # Times that name an occasion rather than a date: they never override the heading's period.
 _IMPLICIT = frozenset({"week", "season", "holiday", "vacation"})
 # Occasions that may narrow a wider heading period (see _narrower).
 _OCCASIONS = frozenset({"holiday", "holiday_label", "vacation", "season"})
+
+
+def _opens_bracket(text: str) -> bool:
+    """Whether a bracket opens near the start (a bracketed date after a lunar date or festival)."""
+    return "（" in text[:_BRACKET_LEAD] or "(" in text[:_BRACKET_LEAD]
 
 
 def _heading_span(ctx: _Ctx, title: str, *, bracket: bool = True) -> TimeSpan | None:
@@ -204,9 +227,9 @@ def _bound(ctx: _Ctx, span: TimeSpan, period: str, text: str, line: int) -> None
     if own is not None and (own.kind not in _IMPLICIT or _narrower(own, span)) and _after(text, own):
         ctx.add(own, own.text, _after(text, own), line)
         return
-    end = ctx.trail(text)
-    if end is not None and end.kind in ("month", "date"):
-        ctx.add(end, end.text, P.TRAIL_PAREN.sub("", text) or text, line)  # "…安排在次年1月。"
+    ends = [end for end in ctx.trail(text) if end.kind in ("month", "date")]
+    if ends:
+        ctx.add_each(ends, P.TRAIL_PAREN.sub("", text) or text, line)  # "…安排在次年1月。"
         return
     ctx.add(span, period, text, line)
 
@@ -258,12 +281,19 @@ def _free_units(ctx: _Ctx, index: int, in_schedule: bool) -> None:
         units.append((text, n))
     starts_with_time, ends_with_time = P.TIME_START.match, P.TIME_END.search  # the gates of lead() and trail()
     for text, n in units:
+        chained: TimeSpan | None = None  # "10月，组织招聘会；举办培训班。": activities chained by ；share the time
         for sentence in sentences(text):
-            if not in_schedule and starts_with_time(sentence) is None and ends_with_time(sentence[-16:]) is None:
+            carried, chained = chained, None
+            if (not in_schedule and carried is None and starts_with_time(sentence) is None
+                    and ends_with_time(sentence[-16:]) is None and not _opens_bracket(sentence)):
                 continue  # neither starts nor ends with a time: nothing to schedule (most sentences)
             if sentence.rstrip("。")[-1:] in _DATE_ENDS and is_signature(sentence):
                 continue  # "城关镇环卫所 2025年1月5日" closing a plan written on one line
             span = ctx.lead(sentence)
+            if span is None and carried is not None and not ctx.trail(sentence):
+                ctx.add(carried, carried.text, sentence, n)
+                chained = carried if sentence[-1:] in _CHAIN_ENDS else None
+                continue
             if span is not None and span.kind in ("season", "half_year") and not in_schedule:
                 span = None  # "秋季运动会" / "上半年和下半年各…" in a task list name no single period
             if span is not None and P.PAIRED_PERIOD.match(sentence, span.end):
@@ -272,10 +302,14 @@ def _free_units(ctx: _Ctx, index: int, in_schedule: bool) -> None:
                 if not in_schedule and P.COMPLETION.match(sentence, span.end):
                     continue  # "12月底前完成…" in a task list is a deadline, not a scheduled activity
                 ctx.add(span, span.text, _after(sentence, span), n)
+                # the time heads the line (10月，…；…): the next activity after ；shares it
+                heads = span.kind not in _IMPLICIT and sentence[span.end:span.end + 1] in _HEAD_SEPARATORS
+                chained = span if heads and sentence[-1:] in _CHAIN_ENDS else None
                 continue
-            span = ctx.trail(sentence)
-            if span is not None:
-                ctx.add(span, span.text, P.TRAIL_PAREN.sub("", sentence) or sentence, n)
+            ends = ctx.trail(sentence)
+            if ends:
+                # "…，每年两次（六月份和十二月份）。": one item per month
+                ctx.add_each(ends, P.TRAIL_PAREN.sub("", sentence) or sentence, n)
                 continue
             if in_schedule:
                 hits = [s for s in find_times(sentence, semester=ctx.semester, term_start=ctx.term_start)
@@ -288,6 +322,19 @@ def _heads_items(view: PlanView, index: int) -> bool:
     """Whether section ``index`` has a body, subsections or lines of its own under its heading."""
     plan = view.plan
     return bool(plan.sections[index].body) or has_children(plan, index) or view.has_lines(index)
+
+
+def _section_terms(plan: Plan, semester: Semester | None) -> list[Semester | None]:
+    """The school term of each section: the one its own heading names (第一学期, 下学期 …), else its
+    parent's, else the plan's (a school-year plan holds both terms under such headings)."""
+    terms: list[Semester | None] = []
+    for sec in plan.sections:
+        named = P.TERM_HEADING.search(sec.title) if len(sec.title) <= _TERM_TITLE and "学期" in sec.title else None
+        if named is not None:
+            terms.append("autumn" if named.lastgroup == "autumn" else "spring")
+        else:
+            terms.append(terms[sec.parent] if sec.parent is not None else semester)
+    return terms
 
 
 def extract_schedule(plan: Plan, view: PlanView | None = None) -> list[ScheduleItem]:
@@ -313,7 +360,10 @@ def extract_schedule(plan: Plan, view: PlanView | None = None) -> list[ScheduleI
     for i, sec in enumerate(plan.sections):
         if sec.parent is not None and (sec.parent in under_period or plan.sections[sec.parent].style == "period"):
             under_period.add(i)
+    terms = _section_terms(plan, semester)
     for i, sec in enumerate(plan.sections):
+        if terms[i] != ctx.semester:  # a 第一学期 / 第二学期 heading sets the term of the items below it
+            ctx.semester, ctx.term_start = terms[i], _TERM_START.get(terms[i]) if terms[i] else None
         if sec.kind == "review" or i in under_period:
             continue
         if sec.kind == "preamble" and len(plan.sections) > 1:

@@ -39,7 +39,8 @@ from analyzer.extract.charset import CharSet, consumable
 from analyzer.extract.timehits import Semester
 from analyzer.models import TimeSpan
 
-__all__ = ["Semester", "find_times", "is_past_reference", "leading_time", "period_heading", "trailing_time"]
+__all__ = ["Semester", "bracketed_lead", "find_times", "is_past_reference", "leading_time", "period_heading",
+           "trailing_times"]
 
 _SHORT_TEXT = 400  # texts up to this length are scanned whole
 _HEADING_MAX_LEN = 40
@@ -223,15 +224,16 @@ def leading_time(
     return None
 
 
-def trailing_time(
+def trailing_times(
     text: str, *, semester: Semester | None = None, term_start: int | None = None
-) -> TimeSpan | None:
-    """The time expression an item ends with, bare or in brackets: ``…(六月份)。``.
+) -> list[TimeSpan]:
+    """The time expressions an item ends with, bare or in brackets: ``…(六月份)。`` → June;
+    ``…，每年两次（六月份和十二月份）。`` → June and December (months listed in the brackets).
 
     Holidays are not trailing times (see ``leading_time``).
 
-    >>> trailing_time("召开职工代表大会(六月份)。").month_start
-    6
+    >>> [s.month_start for s in trailing_times("召开职工代表大会(六月份)。")]
+    [6]
     """
     body = P.TRAILING_PUNCT.sub("", text)
     paren = P.TRAILING_PAREN.search(body)
@@ -239,11 +241,49 @@ def trailing_time(
         inner, base = paren.group(1).strip(), paren.start(1) + paren.group(1).find(paren.group(1).strip())
         spans = find_times(inner, semester=semester, term_start=term_start)
         if len(spans) == 1 and spans[0].text == inner and spans[0].kind != "holiday":
-            return replace(spans[0], start=base + spans[0].start, end=base + spans[0].end)
-        return None
+            return [replace(spans[0], start=base + spans[0].start, end=base + spans[0].end)]
+        if len(spans) > 1 and all(s.kind == "month" for s in spans) and not P.MONTH_LIST_JOIN.sub(
+                "", _blank(inner, spans)):
+            return [replace(s, start=base + s.start, end=base + s.end) for s in spans]
+        return []
     spans = find_times(body, semester=semester, term_start=term_start)
     if spans and spans[-1].end == len(body) and spans[-1].kind != "holiday":
-        return spans[-1]
+        return [spans[-1]]
+    return []
+
+
+def _blank(text: str, spans: list[TimeSpan]) -> str:
+    """``text`` without the spans found in it."""
+    pieces, prev = [], 0
+    for span in spans:
+        pieces.append(text[prev:span.start])
+        prev = span.end
+    pieces.append(text[prev:])
+    return "".join(pieces)
+
+
+def bracketed_lead(
+    text: str, *, semester: Semester | None = None, term_start: int | None = None
+) -> TimeSpan | None:
+    """The date in brackets after a lunar date or a festival that opens an item, over the whole
+    opening: ``五月初五（6月19日）前，…`` → June 19, ``中国医师节（8月19日）前后，…`` → August 19.
+
+    >>> span = bracketed_lead("五月初五（6月19日）前，开展慰问")
+    >>> span.text, span.month_start, span.qualifier
+    ('五月初五（6月19日）前', 6, '前')
+    """
+    m = P.BRACKETED_LEAD.match(text)
+    if m is None:
+        return None
+    inner = m.group("inner")
+    for span in find_times(inner, semester=semester, term_start=term_start):
+        if span.kind in ("month", "date"):
+            start = len(text) - len(text.lstrip())
+            before = m.group("before")
+            qualifier = (span.qualifier or "") + (H.BEFORE_FORMS[before] if before else "") or None
+            # an occasion with its date (kind "holiday"): a heading's period above it still holds
+            return replace(span, text=text[start:m.end()], start=start, end=m.end(), qualifier=qualifier,
+                           kind="holiday")
     return None
 
 

@@ -20,7 +20,8 @@ from analyzer.models import TimeSpan
 Semester = Literal["spring", "autumn"]
 
 _YEAR_OFFSETS = {"次年": 1, "明年": 1, "来年": 1, "翌年": 1, "下一年": 1, "去年": -1, "上年": -1, "前年": -2}
-_BEFORE_FORMS = {"以前": "前", "之前": "前", "前": "前", "前后": "前后"}
+# Written forms of "before" → the qualifier's short form.
+BEFORE_FORMS = {"以前": "前", "之前": "前", "前": "前", "前后": "前后"}
 _SEASONS = {"春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 2)}
 _VACATIONS = {"寒假": (1, 2), "暑假": (7, 8), "暑期": (7, 8)}
 _SEMESTER_MONTHS = {
@@ -61,7 +62,7 @@ def _day(value: str | None) -> int | None:
 
 def _qualifier(part: str | None, before: str | None) -> str | None:
     if before:
-        return (part or "") + _BEFORE_FORMS[before]
+        return (part or "") + BEFORE_FORMS[before]
     return part or None
 
 
@@ -77,7 +78,9 @@ def month_hit(m: re.Match[str], text: str) -> Hit | None:
     start = m.start() if yw else m.start("m1")
     if start >= 2 and P.LUNAR_BEFORE.search(text, start - 2, start):
         return None
-    first, last, day = _month(m1), None, None
+    if not (lst or mr or d1 or m1.isdigit()) and P.LUNAR_DAY.match(text, m.end("m1") + 1):
+        return None  # 八月十五, 五月初五: a lunar date, not the Gregorian month
+    first, last, day = (1 if m1 == "元" else _month(m1)), None, None
     qualifier = _qualifier(part if (m2 or d3) else p1 or part, before)
     offset = _YEAR_OFFSETS.get(yw, 0) if yw else 0
     if lst:

@@ -16,6 +16,21 @@ def _schedule(lines: list[str]) -> list[tuple[int, int, str]]:
 
 
 CASES = [
+    # activities chained by ；after a time heading the line share it; an occasion or a glued time does not
+    (["六、时间安排", "10月，组织招聘会；举办第二期技能培训班。"], [(10, 10, "组织招聘会；"), (10, 10, "举办第二期技")]),
+    (["一、重点工作", "1.3.8节组织户外拓展活动；落实女员工筛查。"], [(3, 3, "组织户外拓展")]),
+    (["四、工作安排", "1、3月初召开教代会；校务公开栏每月更新。"], [(3, 3, "召开教代会；")]),
+    # months listed in an item's closing brackets: one item per month
+    (["一、主要工作", "1.组织全院职工健康体检，每年两次（六月份和十二月份）。"],
+     [(6, 6, "组织全院职工"), (12, 12, "组织全院职工")]),
+    # a lunar date or a festival with its Gregorian date in brackets opens an item
+    (["一、主要工作", "1.五月初五（6月19日）前，开展慰问活动。", "2.中国医师节（8月19日）前后，开展评选。"],
+     [(6, 6, "开展慰问活动"), (8, 8, "开展评选。")]),
+    # ... but under a period heading it is an occasion: the heading's period holds, the text is whole
+    (["三、行事历", "九月份", "1.八月十五（9月25日）中秋节前，发放节日慰问品。"], [(9, 9, "八月十五（9")]),
+    # a 第一学期 / 第二学期 heading sets the term of the phases below it
+    (["三、工作安排", "（一）第一学期", "开学初：召开工会委员会会议。", "学期末（元月）：做好工作总结。", "（二）第二学期",
+      "开学初：召开教代会。"], [(9, 9, "召开工会委员"), (1, 1, "做好工作总结"), (2, 3, "召开教代会。")]),
     # a month heading binds its numbered items
     (["四、具体工作安排", "三月份", "1、召开教代会。", "2、开展三八活动。"], [(3, 3, "召开教代会。"), (3, 3, "开展三八活动")]),
     # an item number glued to a month range: item 2, months 4–5

@@ -9,11 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyzer.extract.timeexpr import (
+    bracketed_lead,
     find_times,
     is_past_reference,
     leading_time,
     period_heading,
-    trailing_time,
+    trailing_times,
 )
 
 N = None  # no qualifier
@@ -323,22 +324,25 @@ def test_leading_time(text: str, expected: tuple[int, str] | None) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("召开职工代表大会(六月份)。", (6, "六月份")),
-        ("召开职工代表大会（时间：9月）", (9, "9月")),
-        ("组织职工体检,10月", (10, "10月")),
-        ("开展技能竞赛(7-8月)", (7, "7-8月")),
-        ("庆祝国庆节。", None),
-        ("召开职代会(工会)。", None),
-        ("6月份召开职代会。", None),
-        ("召开职代会(6月底前完成)", None),
-        ("加强学习", None),
-        ("", None),
+        ("召开职工代表大会(六月份)。", [(6, "六月份")]),
+        ("召开职工代表大会（时间：9月）", [(9, "9月")]),
+        ("组织职工体检,10月", [(10, "10月")]),
+        ("开展技能竞赛(7-8月)", [(7, "7-8月")]),
+        ("组织全院职工健康体检，每年两次（六月份和十二月份）。", [(6, "六月份"), (12, "十二月份")]),
+        ("召开职工大会（3月、9月）", [(3, "3月"), (9, "9月")]),
+        ("召开职工大会（3月和9月各一次）", []),  # more than a list of months
+        ("庆祝国庆节。", []),
+        ("召开职代会(工会)。", []),
+        ("6月份召开职代会。", []),
+        ("召开职代会(6月底前完成)", []),
+        ("加强学习", []),
+        ("", []),
     ],
 )
-def test_trailing_time(text: str, expected: tuple[int, str] | None) -> None:
-    span = trailing_time(text)
-    assert (None if span is None else (span.month_start, span.text)) == expected
-    if span is not None:
+def test_trailing_times(text: str, expected: list[tuple[int, str]]) -> None:
+    spans = trailing_times(text)
+    assert [(s.month_start, s.text) for s in spans] == expected
+    for span in spans:
         assert text[span.start : span.end] == span.text
 
 
@@ -379,7 +383,8 @@ def test_never_raises_on_random_text(text: str) -> None:
         assert text[span.start : span.end] == span.text
     period_heading(text)
     leading_time(text)
-    trailing_time(text)
+    trailing_times(text)
+    bracketed_lead(text)
 
 
 def test_one_megabyte_is_fast() -> None:
@@ -394,3 +399,36 @@ def test_one_megabyte_is_fast() -> None:
     elapsed = time.process_time() - started
     assert len(spans) == 4 * (1_000_000 // len(base))
     assert elapsed < 2.0  # about 0.2 s on one core; generous for a shared machine
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("五月初五（6月19日）前，开展“粽香传情”活动", ("五月初五（6月19日）前", 6, "前")),
+        ("正月十五（3月3日），举办社区闹元宵活动", ("正月十五（3月3日）", 3, None)),
+        ("中国医师节（8月19日）前后，开展优秀医师评选", ("中国医师节（8月19日）前后", 8, "前后")),
+        ("重阳节（九月初九，10月18日），慰问退休教师", ("重阳节（九月初九，10月18日）", 10, None)),
+        ("八月十五（9月25日）中秋节前，发放节日慰问品", ("八月十五（9月25日）", 9, None)),
+        ("开展节前慰问（1月）", None),  # the bracket must follow the opening lunar date or festival
+        ("重点环节（责任部门）", None),  # no date in the brackets
+    ],
+)
+def test_bracketed_lead(text: str, expected: tuple[str, int, str | None] | None) -> None:
+    span = bracketed_lead(text)
+    assert (None if span is None else (span.text, span.month_start, span.qualifier)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("八月十五", []),  # a lunar date: no Gregorian month
+        ("五月初五前", []),
+        ("三月三", []),
+        ("九月九日", [(9, "九月九日")]),  # a Gregorian date closes its day with 日
+        ("五月初组织", [(5, "五月初")]),
+        ("七月八月", [(7, "七月"), (8, "八月")]),
+        ("学期末（元月）", [(1, "元月")]),
+    ],
+)
+def test_lunar_dates_and_yuanyue(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(s.month_start, s.text) for s in find_times(text)] == expected
