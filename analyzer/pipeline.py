@@ -53,16 +53,17 @@ def _plan(doc: Document, span: PlanSpan, index: int, *, extract: bool, tasks: bo
                 break
     signature = find_signature(lines)
     if signature is not None:
-        # The closing "unit / date" lines are not content: blank them for the outline and extraction.
-        for k in range(signature[0], len(lines)):
+        # The closing "unit / date" lines are not content: blank them for the outline and extraction
+        # (an annex after them stays: 附：月度活动安排表).
+        for k in range(signature.first, signature.last + 1):
             lines[k] = ""
     outline = parse_outline(lines, first_line=span.start)
     title = span.title
     year = find_year(title, lines)
     unit = find_unit(title, lines)
     if signature is not None:
-        year = year if year is not None or has_year_placeholder(lines) else signature[2]
-        unit = unit or (find_unit(signature[1], []) if signature[1] else None)
+        year = year if year is not None or has_year_placeholder(lines) else signature.year
+        unit = unit or (find_unit(signature.unit, []) if signature.unit else None)
     findings = (*outline.findings, *find_placeholders(scanned, first_line=span.start))
     findings = tuple(_quote_original(doc, f) for f in findings)
     plan = Plan(

@@ -164,5 +164,7 @@ def classify_heading(title: str, *, body: str = "", has_period_children: bool = 
         return "review"
     if found is not None and len(title) <= _MAX_NAMING_TITLE:
         return found[0]
+    if len(P.ROSTER_ROLE.findall(body[:300])) >= 2:
+        return "organization"  # 委员分工 over 主席：… 副主席：… 委员：… lines: who is who
     # A heading that names nothing known is, in a plan, almost always work to do.
     return "main_tasks"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from analyzer.extract.numerals import parse_year
 from analyzer.structure import patterns as P
@@ -11,7 +12,11 @@ from analyzer.structure import patterns as P
 
 # A year as written: 2024年, 2024-2025学年, 二〇二四年, 二○二四年, 二oo二年 (OCR'd zeros).
 def _year_value(m: re.Match[str]) -> int | None:
-    return int(m.group("y")) if m.group("y") else parse_year(m.group("cy"))
+    if m.group("y"):
+        return int(m.group("y"))
+    if m.group("roc"):
+        return int(m.group("roc")) + P.ROC_OFFSET
+    return parse_year(m.group("cy"))
 
 
 def find_year(title: str | None, lines: Sequence[str], *, head_lines: int = 15) -> int | None:
@@ -142,16 +147,38 @@ def _year_placeholder(text: str) -> bool:
     return (first in text or second in text) and P.YEAR_PLACEHOLDER.search(text) is not None
 
 
-def find_signature(lines: Sequence[str]) -> tuple[int, str | None, int | None] | None:
-    """The signature block closing a plan (issuing unit and date lines), if any.
+class Signature(NamedTuple):
+    """The signature block closing a plan: its first and last line (offsets), unit and year."""
 
-    Returns ``(offset of its first line, unit, year)``; the year is the plan's year implied by
-    the date (a plan signed in November or December is for the next year).
+    first: int
+    last: int
+    unit: str | None
+    year: int | None
+
+
+def find_signature(lines: Sequence[str]) -> Signature | None:
+    """The signature block closing a plan (issuing unit and date lines), if any: at the end of the
+    plan, or just before an annex that follows it (附：月度活动安排表).
+
+    The year is the plan's year implied by the date (a plan signed in November or December is for
+    the next year).
 
     >>> find_signature(["一、目标", "全年发展会员。", "XX区总工会", "2024年1月15日"])
-    (2, 'XX区总工会', 2024)
+    Signature(first=2, last=3, unit='XX区总工会', year=2024)
+    >>> find_signature(["一、目标", "XX区总工会", "2024年1月15日", "", "附：月度安排表", "| 1月 | 召开全委会 |"]).last
+    2
     """
-    i = len(lines) - 1
+    found = _signature_ending(lines, len(lines) - 1)
+    if found is not None:
+        return found
+    for k, line in enumerate(lines):
+        if line[:1] == "附" and P.ANNEX_HEADING.match(line.strip()):
+            return _signature_ending(lines, k - 1)
+    return None
+
+
+def _signature_ending(lines: Sequence[str], i: int) -> Signature | None:
+    """The signature block whose date is the last non-empty line at or before offset ``i``."""
     while i >= 0 and not lines[i].strip():
         i -= 1
     if i < 1:
@@ -164,7 +191,7 @@ def find_signature(lines: Sequence[str]) -> tuple[int, str | None, int | None] |
         # "XX区总工会办公室 2024年1月18日印发": the footer of an official document.
         unit_part = m.group("unit").strip()
         year_m = P.YEAR.search(date_line[len(m.group("unit")):])
-        return i, unit_part or None, _year_value(year_m) if year_m else None
+        return Signature(i, i, unit_part or None, _year_value(year_m) if year_m else None)
     year_m = P.YEAR.search(date_line)
     year = _year_value(year_m) if year_m else None
     month_m = P.SIGN_MONTH.search(date_line)
@@ -173,14 +200,14 @@ def find_signature(lines: Sequence[str]) -> tuple[int, str | None, int | None] |
     first = i
     unit = m.group("unit").strip() if m.re is P.SIGN_DATE and m.group("unit") else None
     if unit:
-        return first, unit, year  # "城关镇环卫所 2025年1月5日" on one line
+        return Signature(first, i, unit, year)  # "城关镇环卫所 2025年1月5日" on one line
     j = i - 1
     while j >= 0 and not lines[j].strip():
         j -= 1
     if j >= 0 and P.SIGN_UNIT.match(lines[j].strip()) and P.UNIT.search(lines[j]):
         first = j
         unit = lines[j].strip()
-    return first, unit, year
+    return Signature(first, i, unit, year)
 
 
 def is_signature(text: str) -> bool:

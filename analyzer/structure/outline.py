@@ -169,6 +169,12 @@ class _OutlineBuilder:
 
     def segment(self, text: str, line: int) -> bool:
         """Handle one segment that may start with a heading; True when it was a heading."""
+        if text[0] == "附":
+            annex = P.ANNEX_HEADING.match(text)
+            if annex is not None:  # 附：月度活动安排表 / 附件1：… — a top-level section holding the rest
+                title = (annex.group("title") or "").strip() or text.rstrip(":：").strip()
+                self._emit(0, "annex", 0, None, text, title, "", line, None, (), text)
+                return True
         numbered = text[0] in P.NUMBERING_FIRST_CHARS
         if not numbered and len(text) > _MAX_PLAIN_HEADING and not P.EARLY_COLON.search(text, 0, MAX_LABEL_LINE):
             return False  # a long line that opens with neither a number nor a label is body text

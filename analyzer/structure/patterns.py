@@ -123,8 +123,17 @@ def style_chain(styles: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("^(?:" + "|".join(alternatives) + ")")
 
 
+# An annex after a plan's body (and after its signature): 附：…安排表 / 附件1：… / 附件 alone on a line.
+ANNEX_HEADING = re.compile(
+    r"^附(?:件|表)?\s*[0-9一二三四五六七八九十]{0,2}\s*[:：]\s*(?P<title>[^。；;]{0,40})$|^附(?:件|表)[0-9一二三四五六七八九十]{0,2}$"
+)
+
+# A role label of a roster (组长：… 副主任：… 委　员：…): two of them make a section an organization list.
+ROSTER_ROLE = re.compile(r"(?:副?组\s*长|副?主\s*任|副?主\s*席|成\s*员|委\s*员)\s*[:：]")
+
 # Canonical rank of each style on the ladder 一、 > （一） > 1、 > （1） > ①; smaller is outer.
 STYLE_RANK: dict[str, int] = {
+    "annex": 0,  # 附件: everything after it belongs to it
     "label": 0,
     "cn_part": 1,
     "roman": 1,
@@ -269,10 +278,14 @@ _CN_YEAR_DIGITS = "〇零○OoΟ一二三四五六七八九"
 
 # (Each pattern below that can start at any position opens with a lookahead of the characters its
 # matches start with: the same matches, but the engine skips other positions at once.)
+# A Chinese-numeral school year (二oo二—二oo三学年) is read by its first year, as 2024—2025学年 is.
+# An ROC year (115年度, 115年1月6日 = 2026) counts only before 年度 or a month (not 建党100周年).
 YEAR = re.compile(
     rf"(?=[12二一])(?:(?<![0-9])(?P<y>(?:19|20)[0-9]{{2}})\s*(?:[-—–~至/]\s*(?:19|20)?[0-9]{{2}}\s*)?(?:年|学年|年度)"
-    rf"|(?P<cy>[二一][{_CN_YEAR_DIGITS}]{{3}})\s*(?:年|学年))"
+    rf"|(?P<cy>[二一][{_CN_YEAR_DIGITS}]{{3}})\s*(?:[-—–~至]\s*[二一][{_CN_YEAR_DIGITS}]{{3}}\s*)?(?:年|学年)"
+    r"|(?<![0-9])(?P<roc>1[01][0-9]|12[0-9])\s*年(?=度|\s*[0-9]{1,2}\s*月))"
 )
+ROC_OFFSET = 1911  # ROC year 1 = 1912
 
 # A year placeholder: 20__年, 20XX年, XX年, 202X年, 20xx.
 YEAR_PLACEHOLDER = re.compile(
@@ -331,7 +344,7 @@ GENERIC_UNIT = re.compile(r"工会|总工会|学校|公司|中心|委员会|联�
 # A signature date line: 2024年1月15日 / 2019年2月 / 二〇二四年一月 (alone on its line).
 SIGN_DATE = re.compile(
     rf"^\s*(?P<unit>[^。，,；;！？!?0-9]{{2,30}}?\s+)?"
-    rf"(?:(?:19|20)[0-9]{{2}}|20[XxＸｘ×_]{{2}}|[XxＸｘ×_]{{2,4}}|[二一][{_CN_YEAR_DIGITS}]{{3}})\s*年\s*(?:[0-9一二三四五六七八九十]{{1,3}}|[XxＸｘ×_]{{1,2}})\s*月"
+    rf"(?:(?:19|20)[0-9]{{2}}|1[01][0-9]|12[0-9]|20[XxＸｘ×_]{{2}}|[XxＸｘ×_]{{2,4}}|[二一][{_CN_YEAR_DIGITS}]{{3}})\s*年\s*(?:[0-9一二三四五六七八九十]{{1,3}}|[XxＸｘ×_]{{1,2}})\s*月"
     r"(?:\s*(?:[0-9一二三四五六七八九十]{1,3}|[XxＸｘ×_]{1,2})\s*日)?\s*$"
 )
 

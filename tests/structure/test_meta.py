@@ -19,6 +19,10 @@ from analyzer.structure.meta import find_unit, find_year
         (None, ["20__年，区工会将继续……"], None),
         ("20XX年工会工作计划", ["2023年……"], None),
         (None, ["以职工为中心，做好各项工作。"], None),
+        ("XX中学工会二oo二—二oo三学年度工作计划", [], 2002),  # a Chinese-numeral school year: its first year
+        ("昆禾精密电子有限公司工会115年度工作计划", [], 2026),  # an ROC year
+        (None, ["115年1月6日"], 2026),
+        ("庆祝建党100周年系列活动方案", [], None),  # 100 before 周年 is no year
     ],
 )
 def test_year(title: str | None, lines: list[str], year: int | None) -> None:

@@ -81,6 +81,13 @@ def _shape(lines: list[str]) -> list[tuple[str, int, str]]:
           "活动要求：", "1.指定专人负责。"],
          [("活动主题", 1, "other"), ("活动时间", 1, "schedule"), ("参加对象", 1, "other"), ("活动内容", 1, "main_tasks"),
           ("线上知识竞答", 2, "main_tasks"), ("活动要求", 1, "measures"), ("指定专人负责", 2, "measures")]),
+        # an annex after the body is a top-level section holding what follows (its kind from its title)
+        (["一、主要工作", "1.召开职代会。", "附：月度活动安排表", "| 3月 | 召开职代会 |", "1.其他"],
+         [("主要工作", 1, "main_tasks"), ("召开职代会", 2, "main_tasks"), ("月度活动安排表", 1, "schedule"),
+          ("其他", 2, "schedule")]),
+        # a heading naming nothing known over a roster of roles is an organization section
+        (["六、工会委员分工", "主　席：蒋文清", "副主席：柳书怡", "委　员：陈卫东"],
+         [("工会委员分工", 1, "organization")]),
         # review of the past year in a combined 总结+计划 document
         (["一、2023年工作回顾", "全年共发展会员300名。", "二、2024年工作打算", "（一）指导思想"],
          [("2023年工作回顾", 1, "review"), ("2024年工作打算", 1, "main_tasks"), ("指导思想", 2, "guiding_ideology")]),
