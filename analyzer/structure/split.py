@@ -8,10 +8,13 @@ from dataclasses import dataclass
 from analyzer.ingest.wholetext import scan_lines
 from analyzer.models import Finding
 from analyzer.structure import patterns as P
+from analyzer.structure.headings import label_heading
 from analyzer.structure.numbering import match_token, numeral_value
 
 _TITLE_MAX = 40
 _HEAD_LINES = 12  # where a compilation's title and intro are looked for
+_SPLICE_REACH = 6  # non-empty lines after a spliced plan's title in which its outline starts
+_FIRST_HEADING_STYLES = frozenset({"cn_dun", "cn_paren", "cn_di", "cn_part", "roman"})
 
 
 @dataclass(frozen=True)
@@ -265,4 +268,44 @@ def _single(lines: Sequence[str]) -> Split:
     if start > n:
         start = 1  # nothing but an intro: keep it all rather than return an empty plan
     title = _title_near(lines, 1, n)
-    return Split(spans=(PlanSpan(start, n, title),))
+    spans = [PlanSpan(start, n, title)]
+    for at in _spliced(lines, start):
+        # A second document spliced on after the first one's signature: a plan of its own.
+        last = spans.pop()
+        spans += [PlanSpan(last.start, at - 1, last.title), PlanSpan(at, n, lines[at - 1].strip())]
+    return Split(spans=tuple(spans))
+
+
+def _spliced(lines: Sequence[str], start: int) -> list[int]:
+    """Lines (1-based) where another plan starts with no marker: a title naming a plan right after
+    a signature's date line, then an outline that starts over (一、 / （一） / a section label)."""
+    found = []
+    previous = ""  # the last non-empty line before the one read
+    for i in range(start, len(lines) + 1):
+        text = lines[i - 1].strip()
+        if not text:
+            continue
+        if (P.SIGN_DATE.match(previous) and P.PLAN_NAME_WORD.search(text) and _looks_like_title(text)
+                and not text.endswith("。") and _outline_starts(lines, i)):
+            found.append(i)
+        previous = text
+    return found
+
+
+def _outline_starts(lines: Sequence[str], title_line: int) -> bool:
+    """Whether an outline starts over within a few lines after a title: a first heading (一、, （一）)
+    or a section label (指导思想：, 活动目的)."""
+    seen = 0
+    for text in lines[title_line:]:
+        text = text.strip()
+        if not text:
+            continue
+        seen += 1
+        if seen > _SPLICE_REACH:
+            return False
+        tok = match_token(text)
+        if tok is not None:
+            return tok.value == 1 and tok.style in _FIRST_HEADING_STYLES
+        if label_heading(text) is not None:
+            return True
+    return False

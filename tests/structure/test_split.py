@@ -87,6 +87,19 @@ def test_notice_wrapper_is_set_apart() -> None:
     assert split.notice_lines == (1, 5)
 
 
+def test_document_spliced_after_a_signature_is_two_plans() -> None:
+    lines = ["梅林社区2026年工作计划", "一、指导思想", "坚持党建引领。", "梅林社区居民委员会", "2026年1月10日",
+             "梅林社区2026年暑期公益活动方案", "为丰富青少年暑期生活，特制定本方案。", "一、活动目的", "帮助青少年度过暑假。"]
+    spans = split_plans(lines).spans
+    assert [(p.start, p.end, p.title) for p in spans] == [(1, 5, "梅林社区2026年工作计划"), (6, 9, "梅林社区2026年暑期公益活动方案")]
+
+
+def test_title_after_a_signature_without_an_outline_stays_in_the_plan() -> None:
+    # an annex title after the signature, with no outline starting over, is not a new plan
+    lines = ["一、主要工作", "召开职代会。", "区总工会", "2026年1月10日", "2026年月度工作安排", "| 3月 | 召开职代会 |"]
+    assert len(split_plans(lines).spans) == 1
+
+
 def test_empty_document() -> None:
     assert split_plans([]).spans == ()
 
@@ -94,7 +107,7 @@ def test_empty_document() -> None:
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(["篇一", "篇2", "【篇3】", "第一篇：计划", "学校工会工作计划1", "一、指导思想", "正文内容。",
                                  "下面是小编整理的3篇，仅供参考。", "关于印发《计划》的通知", "现将《计划》印发给你们。",
-                                 "2024年1月5日", "", "精选5篇"]), max_size=30))
+                                 "2024年1月5日", "", "精选5篇", "社区2026年活动方案", "（一）活动目的"]), max_size=30))
 def test_split_spans_are_ordered_and_inside_the_document(lines: list[str]) -> None:
     spans = split_plans(lines).spans
     if lines:
