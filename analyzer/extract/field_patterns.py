@@ -214,6 +214,7 @@ SPRING = re.compile(r"第二学期|下学期|春季学期|春学期|春季")
 
 AUTUMN = re.compile(r"第一学期|上学期|秋季学期|秋学期|秋季")
 # A heading that names the term of the items below it (第一学期 is the autumn term, 第二学期 spring).
+SENTENCE_PUNCT = re.compile(r"[，,。；;！!？?]")
 TERM_HEADING = re.compile(r"(?P<autumn>第一学期|上学期|秋季学期|秋学期)|(?P<spring>第二学期|下学期|春季学期|春学期)")
 
 # Punctuation left between a leading time and the activity: "9月份，大一新生…".

@@ -325,15 +325,22 @@ def _heads_items(view: PlanView, index: int) -> bool:
 
 
 def _section_terms(plan: Plan, semester: Semester | None) -> list[Semester | None]:
-    """The school term of each section: the one its own heading names (第一学期, 下学期 …), else its
-    parent's, else the plan's (a school-year plan holds both terms under such headings)."""
+    """The school term of each section: set by the last short line before its heading that names a
+    term (第一学期 / （二）第二学期 / 二、下学期工作安排, numbered or not), else the plan's own (a
+    school-year plan holds both terms, one after the other)."""
+    marks: list[tuple[int, Semester]] = []  # (line, term) in reading order
+    for offset, line in enumerate(plan.text_lines):
+        if "学期" in line and len(line.strip()) <= _TERM_TITLE and not P.SENTENCE_PUNCT.search(line):
+            named = P.TERM_HEADING.search(line)
+            if named is not None:
+                marks.append((plan.line_start + offset, "autumn" if named.lastgroup == "autumn" else "spring"))
     terms: list[Semester | None] = []
+    k, term = 0, semester
     for sec in plan.sections:
-        named = P.TERM_HEADING.search(sec.title) if len(sec.title) <= _TERM_TITLE and "学期" in sec.title else None
-        if named is not None:
-            terms.append("autumn" if named.lastgroup == "autumn" else "spring")
-        else:
-            terms.append(terms[sec.parent] if sec.parent is not None else semester)
+        while k < len(marks) and marks[k][0] <= sec.line:
+            term = marks[k][1]
+            k += 1
+        terms.append(term)
     return terms
 
 

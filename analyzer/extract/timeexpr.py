@@ -295,7 +295,7 @@ def period_heading(
 
     Accepts an outline number before the period, a phase label (宣传发动阶段), a theme after a
     colon (二月主题:…), filler words (工作安排, 份, 期间) and brackets; anything else makes the
-    line an ordinary sentence. With a date and a week, the date wins; a bare week needs
+    line an ordinary sentence. A month or date wins over a week or a term part beside it; a bare week needs
     ``term_start``. Offsets are relative to ``line``.
 
     >>> period_heading("七——八月份:").month_end, period_heading("1、召开三月份例会")
@@ -326,7 +326,10 @@ def period_heading(
     residual = P.HEADING_REMARK.sub("", residual)
     if P.HEADING_FILLER.sub("", residual):
         return None
-    best = _consecutive_months(stripped, spans) or next((s for s in spans if s.kind != "week"), spans[0])
+    # A month or date beside a vaguer period (开学初（二月）, 学期末（次年1月）, 第3周（9月15日）) is the
+    # more precise: it wins; else the first span that is not a teaching week.
+    best = (_consecutive_months(stripped, spans) or next((s for s in spans if s.kind in ("month", "date")), None)
+            or next((s for s in spans if s.kind != "week"), spans[0]))
     return replace(best, start=best.start + lead, end=best.end + lead) if lead else best
 
 

@@ -28,6 +28,9 @@ CASES = [
      [(6, 6, "开展慰问活动"), (8, 8, "开展评选。")]),
     # ... but under a period heading it is an occasion: the heading's period holds, the text is whole
     (["三、行事历", "九月份", "1.八月十五（9月25日）中秋节前，发放节日慰问品。"], [(9, 9, "八月十五（9")]),
+    # a bare term line sets the term of the phases after it; a month in brackets is more precise
+    (["四、工作安排", "第一学期", "开学初：", "1.召开工会委员会会议。", "第二学期", "开学初（二月）：", "1.召开教代会。",
+      "学期末：", "1.做好学年总结。"], [(9, 9, "召开工会委员"), (2, 2, "召开教代会。"), (6, 7, "做好学年总结")]),
     # a 第一学期 / 第二学期 heading sets the term of the phases below it
     (["三、工作安排", "（一）第一学期", "开学初：召开工会委员会会议。", "学期末（元月）：做好工作总结。", "（二）第二学期",
       "开学初：召开教代会。"], [(9, 9, "召开工会委员"), (1, 1, "做好工作总结"), (2, 3, "召开教代会。")]),
