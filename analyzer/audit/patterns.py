@@ -14,6 +14,8 @@ PLACEHOLDER = re.compile(
     f"(?=[{_PLACEHOLDER_FIRST}])(?:"
     + "|".join(
         (
+            # XXXXXXXXXXX / XXXX-XXXXXXXX: a phone or ID number left to fill (a run of four X or more)
+            r"(?<![A-Za-z0-9])[XxＸｘ]{4,}(?:[-－][XxＸｘ]{2,})*(?![A-Za-z0-9])",
             # 20__年 / 20___X / __X / 以_为指导 / __任组长: runs of underscores (ASCII or full-width)
             r"(?:(?:19|20)[0-9]?)?[_＿]{1,8}[XxＸｘ]?",
             # 20XX年 / 20xx / 202X / XX年 / xx年 / xxx工会 / X公司 / 每月X日 / xx大 / zz同志
@@ -37,7 +39,7 @@ PLACEHOLDER = re.compile(
 # Context characters kept around a placeholder in the quoted evidence (stops at punctuation).
 EVIDENCE_CONTEXT = re.compile(rf"[{_CJK}A-Za-z0-9_＿×*“”‘’]")
 # Things that look like placeholders but are not: 1+X 证书, X光, X射线, PPT, Excel cells …
-NOT_PLACEHOLDER = re.compile(r"^(?:[XxＸ](?:光|射线|线|型|轴)|[Xx]{3,}[A-Za-z])")
+NOT_PLACEHOLDER = re.compile(r"^(?:[XxＸ](?:光|射线|线|型|轴)|[Xx]{3,}[A-WYZa-wyz])")  # (XXXL: a size)
 # Cheap prefilter: a line can hold a placeholder only if it has one of these characters or an
 # empty “” / 《》 pair (every PLACEHOLDER alternative needs one of them). Written to open with one
 # character class (“ and 《 count only when their closing mark follows), so the engine scans a

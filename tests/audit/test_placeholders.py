@@ -25,6 +25,8 @@ from analyzer.audit.placeholders import find_placeholders
         ("每月X日为活动日", "每月X日"),
         ("推进学校__X管理", "__X管理"),
         ("认真学习“”重要思想", "“”"),
+        ("联系电话：XXXX-XXXXXXXX", "XXXX-XXXXXXXX"),
+        ("联系人：×××，电话：XXXXXXXXXXX。", "XXXXXXXXXXX"),
     ],
 )
 def test_placeholders_found(line: str, expected: str) -> None:
@@ -37,7 +39,7 @@ def test_placeholders_found(line: str, expected: str) -> None:
 @pytest.mark.parametrize(
     "line",
     ["2024年工会工作计划", "推进1+X证书试点", "组织职工做X光检查", "用Excel表格统计", "制作PPT课件", "KTV歌唱比赛",
-     "签订率达到100%", "第1-10周"],
+     "签订率达到100%", "第1-10周", "统一订购XXXL码工作服"],
 )
 def test_ordinary_text_not_flagged(line: str) -> None:
     assert find_placeholders([line]) == []
