@@ -58,9 +58,9 @@ BRACKETED_LEAD = re.compile(
     + r"|[\u4e00-\u9fff“”\"·.．0-9]{1,10}?节(?:日)?)[”\"」]?\s*[（(](?P<inner>[^（）()]{2,24})[)）]"
     + f"(?P<before>{_BEFORE})?"
 )
-# A numeric Y-M-D date: 2024.3.15, 2024-03-15, 2024/3/15.
+# A numeric Y-M-D date: 2024.3.15, 2024-03-15, 2024/3/15, and with an ROC year 115/06/18.
 NUMERIC_DATE = re.compile(
-    r"(?=[12])(?<![\d.．])(?:19|20)\d\d(?P<s>[./．-])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d.．%％])"
+    r"(?=[12])(?<![\d.．])(?:(?:19|20)\d\d|1[01]\d(?=/))(?P<s>[./．-])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d.．%％])"
     # a range to a second date: 2026/7/1—2026/8/31, 2026.3.1-3.15
     f"(?:{_SP}*(?:——|—|–|~|～|至|到|-(?=(?:19|20)\\d\\d(?P=s))){_SP}*(?:(?:19|20)\\d\\d(?P=s))?"
     r"(?P<m2>\d{1,2})(?P=s)(?P<d2>\d{1,2})(?![\d.．%％]))?"
@@ -221,9 +221,12 @@ HEADING_FREE_TEXT = re.compile(r"主题|重点|中心工作|阶段|[（(]")
 # What may remain around the time in a period heading.
 HEADING_FILLER = re.compile(
     r"[\s:：|｜、，,;；()（）\[\]【】<>《》—\-~～至到及和与]+"
+    r"|(?:上午|下午|晚上|早上|中午|傍晚)?[0-9]{1,2}[:：][0-9]{2}|上午|下午|晚上"  # a clock time (1月23日下午2:30)
     r"|工作安排|工作要点|工作重点|重点工作|主要工作|工作计划|活动安排|具体安排|工作任务|安排|工作|活动|计划"
     r"|期间|左右|以后|内容|行事历|时间|份"
 )
+# A date with its separators lost, alone in a table cell or heading: 2026327, 20261015.
+COMPACT_DATE = re.compile(r"^(?:19|20)[0-9]{2}(?P<md>[0-9]{3,4})\s*[:：]?$")
 # Trailing text after a time at the end of an item: closing brackets and sentence punctuation.
 TRAILING_PUNCT = re.compile(r"[\s。．.；;，,！!]+$")
 # Between months listed in a trailing bracket: （六月份和十二月份）, （3月、9月）.

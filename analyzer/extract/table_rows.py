@@ -65,8 +65,8 @@ def read_row(ctx: _Ctx, table: Table, row: list[str], line: int, carry: bool,
     time_cols = table.time_cols if aligned else set()
     content_cols = table.content_cols if aligned else set()
     for col, cell in enumerate(row):
-        if not cell or P.HEADER_CELL.match(cell) or cell.isdigit():
-            continue  # header words and 序号 cells are not activities
+        if not cell or P.HEADER_CELL.match(cell) or (cell.isdigit() and periods.get(col) is None):
+            continue  # header words and 序号 cells are not activities (a date that lost its separators is a time)
         if col in owner_cols:
             owners.append(cell)
             continue

@@ -44,6 +44,7 @@ __all__ = ["Semester", "bracketed_lead", "find_times", "is_past_reference", "lea
 
 _SHORT_TEXT = 400  # texts up to this length are scanned whole
 _HEADING_MAX_LEN = 40
+_COMPACT_ENDS = frozenset("0123456789:： ")  # the last character of a date that lost its separators
 _LEAD_WINDOW = 40  # characters read after the lead prefix when looking for a leading time
 
 # (anchor characters, (reach before, reach after) an anchor, pattern, handler). A reach bounds how
@@ -304,6 +305,11 @@ def period_heading(
     stripped = line.strip()
     if not stripped or len(stripped) > _HEADING_MAX_LEN:
         return None
+    if stripped[0] in "12" and stripped[-1] in _COMPACT_ENDS:
+        compact = P.COMPACT_DATE.match(stripped)
+        if compact is not None:  # "2026327" alone in a table cell: a date that lost its separators
+            lead = len(line) - len(line.lstrip())
+            return H.compact_date(line, compact.group("md"), lead, lead + compact.end("md"))
     allowed = _heading_chars()
     if allowed is not None and allowed.foreign(stripped) and not P.HEADING_FREE_TEXT.search(stripped):
         return None  # a character no time expression, number or filler word can hold stays in the residual

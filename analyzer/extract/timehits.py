@@ -126,6 +126,23 @@ def numeric_date_hit(m: re.Match[str], text: str) -> Hit | None:
                  qualifier=_qualifier(None, m.group("before")))
 
 
+def compact_date(text: str, md: str, start: int, end: int) -> TimeSpan | None:
+    """A date whose separators were lost (2026327 → March 27): the month and day digits ``md``
+    (MMDD, or three digits read as M+DD or MM+D) must give a valid month and day one way only
+    (2026111 could be January 11 or November 1: no date).
+
+    >>> compact_date("2026327", "327", 0, 7).day, compact_date("2026111", "111", 0, 7)
+    (27, None)
+    """
+    cuts = (2,) if len(md) == 4 else (1, 2)
+    valid = {(int(md[:k]), int(md[k:])) for k in cuts}
+    valid = {(m, d) for m, d in valid if 1 <= m <= 12 and 1 <= d <= 31}
+    if len(valid) != 1:
+        return None
+    ((month, day),) = valid
+    return TimeSpan(text[start:end], month, month, None, day, 0, start, end, "date")
+
+
 def quarter_hit(m: re.Match[str], text: str) -> Hit | None:
     q1 = cn_to_int(m.group("q1") or m.group("qn"))
     q2 = cn_to_int(m.group("q2")) if m.group("q2") else q1

@@ -28,6 +28,9 @@ CASES = [
      [(6, 6, "开展慰问活动"), (8, 8, "开展评选。")]),
     # ... but under a period heading it is an occasion: the heading's period holds, the text is whole
     (["三、行事历", "九月份", "1.八月十五（9月25日）中秋节前，发放节日慰问品。"], [(9, 9, "八月十五（9")]),
+    # a table's time cells with a clock time, lost separators or an ROC year; a 序号 cell is no time
+    (["附：月度活动安排表", "| 序号 | 时间 | 活动内容 |", "| 1 | 1月23日下午2:30 | 尾牙联欢会 |", "| 2 | 2026327 | 召开职代会 |",
+      "| 3 | 115/06/18 | 发放粽子礼盒 |"], [(1, 1, "尾牙联欢会"), (3, 3, "召开职代会"), (6, 6, "发放粽子礼盒")]),
     # a bare term line sets the term of the phases after it; a month in brackets is more precise
     (["四、工作安排", "第一学期", "开学初：", "1.召开工会委员会会议。", "第二学期", "开学初（二月）：", "1.召开教代会。",
       "学期末：", "1.做好学年总结。"], [(9, 9, "召开工会委员"), (2, 2, "召开教代会。"), (6, 7, "做好学年总结")]),

@@ -432,3 +432,21 @@ def test_bracketed_lead(text: str, expected: tuple[str, int, str | None] | None)
 )
 def test_lunar_dates_and_yuanyue(text: str, expected: list[tuple[int, str]]) -> None:
     assert [(s.month_start, s.text) for s in find_times(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("1月23日下午2:30", (1, 1, 23)),  # a clock time beside the date
+        ("8月21日上午9:30", (8, 8, 21)),
+        ("2026327", (3, 3, 27)),  # separators lost: one reading only
+        ("20261015", (10, 10, 15)),
+        ("2026111", None),  # January 11 or November 1: no date
+        ("12345678", None),
+        ("115/06/18", (6, 6, 18)),  # an ROC year with slashes
+        ("115.06.18", None),  # (an ROC year only with slashes: 115.06.18 may be a number)
+    ],
+)
+def test_period_cells_with_clock_times_and_odd_dates(cell: str, expected: tuple[int, int, int] | None) -> None:
+    span = period_heading(cell)
+    assert (None if span is None else (span.month_start, span.month_end, span.day)) == expected
