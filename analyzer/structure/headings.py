@@ -7,7 +7,7 @@ from analyzer.structure.kinds import is_section_name
 
 _MAX_TITLE = 40  # a first clause longer than this is not a title on its own
 MAX_LABEL_LINE = 24  # a stand-alone section name line is short
-_MAX_PHASE_LABEL = 10  # a phase's name after its dates (宣传发动), not an activity
+_MAX_PHASE_LABEL = 8  # a phase's name after its dates (宣传发动, 总结表彰), not an activity (按课程表开展各项课程)
 _MAX_GRAMMAR_LINE = 40  # longer segments are not read by the full time grammar as a period heading
 
 

@@ -205,12 +205,16 @@ HOLIDAY_WORDS = re.compile(r"^\s*[“\"”]?\s*(?:节|妇女|劳动|青年|儿�
 # --- headings ---------------------------------------------------------------------------------
 
 # Where the title of a numbered item ends: the first sentence or label end.
-TITLE_END = re.compile(r"[。！？!?；;:：]")
+TITLE_END = re.compile(r"[。！？!?；;]|(?<![0-9])[:：]|[:：](?![0-9])")  # (not a clock time's colon)
 # A heading text ending with a colon-like label: "三八节活动:…", "指导思想 :"
 # A label naming when an activity runs, with the dates after it (活动时间：4月20日—5月10日).
 TIME_LABEL_WORDS = "活动|举办|比赛|培训|报名|征集|展出"  # what a 时间/日期 label can be the time of
 TIME_LABEL_LINE = re.compile(rf"^\s*(?:{TIME_LABEL_WORDS})(?:时间|日期)\s*[:：]\s*\S")
-LABEL_COLON = re.compile(r"^(?P<label>[^\s。！？!?；;,，:：]{2,16}?)\s*[:：]\s*(?P<body>.*)$")
+# (A colon between two digits is a clock time, 结业展示（8月21日上午9:30）：…, part of the label.)
+_CLOCK_COLON = r"(?<=[0-9])[:：](?=[0-9])"
+LABEL_COLON = re.compile(
+    rf"^(?P<label>(?:[^\s。！？!?；;,，:：]|{_CLOCK_COLON}){{2,16}}?)\s*(?:(?<![0-9])[:：]|[:：](?![0-9]))\s*(?P<body>.*)$"
+)
 # Trailing punctuation to strip from a title.
 TITLE_TRAIL = re.compile(r"[\s。.．、,，:：；;！!？?]+$")
 # The same set as characters for ``str.rstrip`` (what TITLE_TRAIL.sub("", s) removes, without a
