@@ -13,6 +13,8 @@ from analyzer.ingest import patterns as P
 from analyzer.ingest.wholetext import joined, lines_matching, scan_lines_any
 
 __all__ = [
+    "drop_fused_page_number",
+    "drop_fused_page_numbers_lines",
     "join_spaced_letters",
     "join_spaced_letters_lines",
     "normalize_whitespace",
@@ -202,3 +204,20 @@ def remove_hidden_marks_lines(lines: list[str]) -> list[str]:
         if _HIDDEN_KEY in line:
             out[i] = remove_hidden_marks(line)
     return out
+
+
+def drop_fused_page_number(line: str) -> str:
+    """Remove a page number fused to the line's end after its sentence end.
+
+    >>> drop_fused_page_number("为执勤一线配发防暑降温用品。3"), drop_fused_page_number("发展会员300")
+    ('为执勤一线配发防暑降温用品。', '发展会员300')
+    """
+    return P.FUSED_PAGE_NUMBER.sub("", line) if line[-1:].isdigit() else line
+
+
+def drop_fused_page_numbers_lines(lines: list[str]) -> list[str]:
+    """``per_line(drop_fused_page_number)`` in one whole-text pass (the number ends its line)."""
+    text = joined(lines)
+    if text is None:
+        return [drop_fused_page_number(line) for line in lines]
+    return P.FUSED_PAGE_NUMBER_LINES.sub("", text).split("\n")

@@ -323,3 +323,8 @@ TIME_HEADER = re.compile(r"^(?:月份|时间|日期|周次|周|时间安排|完�
 SEQUENCE_CELL = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$")
 #: A line that starts an outline heading (一、 （一） 第一部分): never a table cell.
 HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
+
+# A page number fused to the end of a line after its sentence end (…防暑降温用品。3): PDF and web
+# conversion debris. FUSED_PAGE_NUMBER_LINES finds the same in lines joined by "\n".
+FUSED_PAGE_NUMBER = re.compile(r"(?<=[。！？!?；;])[0-9]{1,3}$")
+FUSED_PAGE_NUMBER_LINES = re.compile(r"(?<=[。！？!?；;])[0-9]{1,3}(?=\n|\Z)")

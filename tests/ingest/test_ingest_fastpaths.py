@@ -18,6 +18,8 @@ from analyzer.ingest import patterns as P
 from analyzer.ingest.cleanup import (
     join_spaced_letters,
     join_spaced_letters_lines,
+    drop_fused_page_number,
+    drop_fused_page_numbers_lines,
     normalize_whitespace,
     normalize_whitespace_lines,
     remove_hidden_marks,
@@ -162,6 +164,7 @@ def test_drop_chrome_equals_per_line_definition(lines: list[str]) -> None:
         (normalize_whitespace_lines, normalize_whitespace),
         (join_spaced_letters_lines, join_spaced_letters),
         (remove_hidden_marks_lines, remove_hidden_marks),
+        (drop_fused_page_numbers_lines, drop_fused_page_number),
     ],
 )
 @settings(max_examples=100, deadline=None)
@@ -179,6 +182,7 @@ def test_whole_text_steps_equal_per_line_steps(fast, slow, lines: list[str]) -> 
         (normalize_whitespace_lines, normalize_whitespace),
         (join_spaced_letters_lines, join_spaced_letters),
         (remove_hidden_marks_lines, remove_hidden_marks),
+        (drop_fused_page_numbers_lines, drop_fused_page_number),
     ],
 )
 @pytest.mark.parametrize(
