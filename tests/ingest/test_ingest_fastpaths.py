@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 
 from analyzer.ingest import patterns as P
 from analyzer.ingest.cleanup import (
-    join_spaced_letters,
-    join_spaced_letters_lines,
     drop_fused_page_number,
     drop_fused_page_numbers_lines,
+    join_spaced_letters,
+    join_spaced_letters_lines,
     normalize_whitespace,
     normalize_whitespace_lines,
     remove_hidden_marks,
