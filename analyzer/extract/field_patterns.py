@@ -43,9 +43,13 @@ _ONCE_VERB = (
     r"|比赛|竞赛|展演|演出|展览|联欢)"
 )
 ONCE = re.compile(
-    _ONCE_VERB + r"了?一(?:次|届|场)(?!性)"
+    "(?=[举组召开进安策评搞考参检培体慰走演座调比竞展联])"  # every verb's first character (tested)
+    + _ONCE_VERB + r"了?一(?:次|届|场)(?!性)"
     "|" + _ONCE_VERB + f"[{_HAN}“”\"「」]{{1,12}}?(?<![第每])一(?:次|届|场)(?=[，,。；;）)]|$)"
 )
+
+# The words every ONCE match holds (a cheap test before ONCE runs).
+ONCE_WORD = re.compile("一次|一届|一场")
 
 _NUMBER = f"[{DIGIT}]+(?:[.．][{DIGIT}]+)?"
 _PERCENT = f"{_NUMBER}[ ]?(?:[%％‰]|个百分点)"
@@ -111,6 +115,11 @@ _CN_COUNT = "[一二两三四五六七八九十百千]+"
 _CLAUSE_UNIT = (
     "万?(?:人次|户次|场次|平方米|公里|千米|米|元|个|名|场|项|户|期|家|所|支|篇|件|批|座|条|本|册|套|台|处"
     "|盏|株|间|块|辆|张|幅|人)"
+)
+# What every CLAUSE_COUNT_TARGET match holds: the count itself, closing its clause (find_targets runs
+# the pattern, which tries a run of words at every position, only where this is found).
+CLAUSE_COUNT = re.compile(
+    f"(?=[{DIGIT}一二两三四五六七八九十百千])(?<![第每、漏落])(?:{_NUMBER}|{_CN_COUNT})[ ]?{_CLAUSE_UNIT}{_AROUND}(?=[，,。；;：:、）)]|\\s|$)"
 )
 CLAUSE_COUNT_TARGET = re.compile(
     f"(?P<run>{_RUN}{{2,12}}?)(?<![第每、漏落])(?P<count>{_NUMBER}|{_CN_COUNT})[ ]?{_CLAUSE_UNIT}{_AROUND}"
@@ -278,9 +287,10 @@ OWNER_HINT = re.compile(r"(?=[由负牵责组承主)）])(?:由|负责|牵头|�
 # percent sign (3个, 10万元, 95%), unless it opens with a minimum-count or cap word (至少召开一次,
 # 控制在三分之一). Dates (2026年3月) and item numbers pass no gate: most sentences stop here.
 TARGET_GATE = re.compile(
-    f"[{DIGIT}][ ]?(?:[%％‰]|个百分点|{_UNIT}|{_CLAUSE_UNIT})"
-    f"|[一二两三四五六七八九十百千][ ]?{_CLAUSE_UNIT}"
-    "|不少于|不得少于|不低于|至少|最少|力争|确保|累计|不超过|不高于|不得超过|控制在|稳定在|保持在"
+    f"(?=[{DIGIT}一二两三四五六七八九十百千不至最力确累控稳保])"  # every alternative's first character (tested)
+    f"(?:[{DIGIT}][ ]?(?:[%％‰]|个百分点|{_UNIT}|{_CLAUSE_UNIT})"
+    f"|[一二两三四五六七八九十百千][ ]?{_CLAUSE_UNIT}{_AROUND}(?=[，,。；;：:、）)]|\\s|$)"
+    "|不少于|不得少于|不低于|至少|最少|力争|确保|累计|不超过|不高于|不得超过|控制在|稳定在|保持在)"
 )
 # One search tells whether a task sentence needs any field but its action: a frequency or one-off
 # word, a deadline word, a target, an owner word. Most (开展…活动。) have none and go straight to the
@@ -289,7 +299,7 @@ TASK_TRIGGER = re.compile(
     "(?=[不每一二两三四五六七八九十百千学年全半上寒按季月周举组召开进安策评搞考参检培体慰走演座调比竞展联前完结验到报建竣交截"
     "最本当"
     f"{DIGIT}至力确累控稳保由负牵责承主)）])(?:"
-    + "|".join(f"(?:{p.pattern})" for p in (FREQUENCY, ONCE, DEADLINE_HINT, TARGET_GATE, OWNER_HINT)) + ")"
+    + "|".join(f"(?:{p.pattern})" for p in (FREQUENCY, ONCE_WORD, DEADLINE_HINT, TARGET_GATE, OWNER_HINT)) + ")"
 )
 HAS_DIGIT = re.compile(f"[{DIGIT}]")
 HAS_PERCENT = re.compile("[%％‰]|个百分点")

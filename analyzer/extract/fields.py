@@ -52,7 +52,7 @@ def find_frequency(text: str) -> tuple[str, str] | None:
     """
     m = P.FREQUENCY.search(text)
     if m is None:
-        once = P.ONCE.search(text)
+        once = P.ONCE.search(text) if P.ONCE_WORD.search(text) else None
         return ("once", once.group()) if once else None
     kind = m.lastgroup
     if kind == "irregular":
@@ -97,7 +97,8 @@ def _target_patterns(text: str) -> tuple[re.Pattern[str], ...]:
 
     Skipping a pattern whose necessary words are absent changes nothing (it would find nothing):
     all but the minimum-count and cap patterns need an Arabic digit, the rate ones a percent sign and
-    率/度, the others their leading words (达到/突破 …, 各, 全部/所有/全体, 等, a quotation mark).
+    率/度, the others their leading words (达到/突破 …, 各, 全部/所有/全体, 等, a quotation mark), the
+    clause-closing count its count (CLAUSE_COUNT).
     """
     key = (
         P.HAS_DIGIT.search(text) is not None,
@@ -110,6 +111,7 @@ def _target_patterns(text: str) -> tuple[re.Pattern[str], ...]:
         "全部" in text or "所有" in text or "全体" in text,
         "等" in text,
         not _QUOTE_OPENINGS.isdisjoint(text),
+        P.CLAUSE_COUNT.search(text) is not None,
     )
     return _target_table()[key]
 
@@ -121,15 +123,15 @@ _QUOTE_OPENINGS = frozenset("“\"「『")
 def _target_table() -> dict[tuple[bool, ...], tuple[re.Pattern[str], ...]]:
     """The key of :func:`_target_patterns` → the patterns that can match, in order of precision."""
     table = {}
-    for key in product((False, True), repeat=10):
-        digit, percent, rate, each, min_count, cap, reach, whole, listed, quoted = key
+    for key in product((False, True), repeat=11):
+        digit, percent, rate, each, min_count, cap, reach, whole, listed, quoted, clause = key
         wanted = (
             (P.RATE_TARGET, percent and rate), (P.PERCENT_TARGET, percent), (P.MIN_COUNT_TARGET, min_count),
             (P.CAP_TARGET, cap), (P.REACH_COUNT_TARGET, digit and reach), (P.EACH_TARGET, digit and each),
             (P.ALL_TARGET, digit and whole), (P.COUNT_NOUN_TARGET, digit),
             (P.LISTED_COUNT_TARGET, digit and listed), (P.VERB_COUNT_TARGET, digit),
             (P.QUOTED_COUNT_TARGET, digit and quoted), (P.BARE_RATE_TARGET, percent and rate),
-            (P.CLAUSE_COUNT_TARGET, True),
+            (P.CLAUSE_COUNT_TARGET, clause),
         )
         table[key] = tuple(pattern for pattern, can in wanted if can)
     return table

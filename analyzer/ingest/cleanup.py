@@ -220,4 +220,4 @@ def drop_fused_page_numbers_lines(lines: list[str]) -> list[str]:
     text = joined(lines)
     if text is None:
         return [drop_fused_page_number(line) for line in lines]
-    return P.FUSED_PAGE_NUMBER_LINES.sub("", text).split("\n")
+    return P.FUSED_PAGE_NUMBER_LINES.sub(r"\1", text).split("\n")

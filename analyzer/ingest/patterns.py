@@ -327,4 +327,4 @@ HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一
 # A page number fused to the end of a line after its sentence end (…防暑降温用品。3): PDF and web
 # conversion debris. FUSED_PAGE_NUMBER_LINES finds the same in lines joined by "\n".
 FUSED_PAGE_NUMBER = re.compile(r"(?<=[。！？!?；;])[0-9]{1,3}$")
-FUSED_PAGE_NUMBER_LINES = re.compile(r"(?<=[。！？!?；;])[0-9]{1,3}(?=\n|\Z)")
+FUSED_PAGE_NUMBER_LINES = re.compile(r"([。！？!?；;])[0-9]{1,3}(?=\n|\Z)")  # (keep group 1: opens with a class)

@@ -26,9 +26,16 @@ def split_title(text: str) -> tuple[str, str]:
     if m is not None:
         return m.group("title"), m.group("body").strip()
     m = P.TITLE_END.search(text)
+    while m is not None and _clock_colon(text, m.start()):
+        m = P.TITLE_END.search(text, m.end())  # 上午9:30: a clock time, not the title's end
     if m is not None and m.start() <= _MAX_TITLE and m.end() < len(text):
         return text[: m.start()].strip(), text[m.end():].strip()
     return text.rstrip(P.TITLE_TRAIL_CHARS).strip(), ""
+
+
+def _clock_colon(text: str, at: int) -> bool:
+    """Whether the colon at ``at`` stands between two digits (a clock time: 9:30)."""
+    return text[at] in ":：" and 0 < at < len(text) - 1 and text[at - 1].isdigit() and text[at + 1].isdigit()
 
 
 def period_heading_text(segment: str) -> tuple[str, str] | None:

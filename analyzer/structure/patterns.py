@@ -205,7 +205,7 @@ HOLIDAY_WORDS = re.compile(r"^\s*[“\"”]?\s*(?:节|妇女|劳动|青年|儿�
 # --- headings ---------------------------------------------------------------------------------
 
 # Where the title of a numbered item ends: the first sentence or label end.
-TITLE_END = re.compile(r"[。！？!?；;]|(?<![0-9])[:：]|[:：](?![0-9])")  # (not a clock time's colon)
+TITLE_END = re.compile(r"[。！？!?；;:：]")  # (headings.split_title passes over a clock time's colon, 9:30)
 # A heading text ending with a colon-like label: "三八节活动:…", "指导思想 :"
 # A label naming when an activity runs, with the dates after it (活动时间：4月20日—5月10日).
 TIME_LABEL_WORDS = "活动|举办|比赛|培训|报名|征集|展出"  # what a 时间/日期 label can be the time of

@@ -285,7 +285,8 @@ def _spliced(lines: Sequence[str], start: int) -> list[int]:
         text = lines[i - 1].strip()
         if not text:
             continue
-        if (P.SIGN_DATE.match(previous) and P.PLAN_NAME_WORD.search(text) and _looks_like_title(text)
+        if ("月" in previous and "年" in previous and P.SIGN_DATE.match(previous)  # (a date holds 年 and 月)
+                and P.PLAN_NAME_WORD.search(text) and _looks_like_title(text)
                 and not text.endswith("。") and _outline_starts(lines, i)):
             found.append(i)
         previous = text

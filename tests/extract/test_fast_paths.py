@@ -58,7 +58,7 @@ def test_find_targets_equals_all_patterns_oracle(text: str) -> None:
 
 
 _LOOKAHEAD = re.compile(r"^\(\?=\[[^\]]+\]\)")
-_HINT_PIECES = ["不定期", "每", "学期", "一", "两", "次", "年", "年内", "全年", "半年", "上", "下半年各", "寒暑假前",
+_HINT_PIECES = ["两场", "十名", "3个", "第", "、", "漏", "。", "以上", "不少于", "控制在", "确保", "不定期", "每", "学期", "一", "两", "次", "年", "年内", "全年", "半年", "上", "下半年各", "寒暑假前",
                 "季度", "第", "按", "月", "份", "周", "天", "日", "常", "隔", "3", "由", "负责", "牵头", "责任",
                 "组长", "承办", "（工会）", "）", "。", " ", "不少于", "至少", "%", "分之", "召开", "职工"]
 
@@ -66,7 +66,7 @@ _HINT_PIECES = ["不定期", "每", "学期", "一", "两", "次", "年", "年�
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_HINT_PIECES), max_size=20).map("".join))
 def test_first_char_lookahead_changes_no_match(text: str) -> None:
-    for pattern in (P.FREQUENCY, P.OWNER_HINT):
+    for pattern in (P.FREQUENCY, P.OWNER_HINT, P.TARGET_GATE, P.CLAUSE_COUNT):
         assert _LOOKAHEAD.match(pattern.pattern), pattern.pattern[:30]
         plain = re.compile(_LOOKAHEAD.sub("", pattern.pattern))
         fast, slow = pattern.search(text), plain.search(text)
@@ -145,8 +145,10 @@ _task_texts = st.lists(st.sampled_from(_TASK_PIECES), max_size=20).map("".join)
 @settings(max_examples=600, deadline=None)
 @given(_task_texts)
 def test_task_trigger_is_the_union_of_the_field_prefilters(text: str) -> None:
-    parts = (P.FREQUENCY, P.ONCE, P.DEADLINE_HINT, P.TARGET_GATE, P.OWNER_HINT)
+    parts = (P.FREQUENCY, P.ONCE_WORD, P.DEADLINE_HINT, P.TARGET_GATE, P.OWNER_HINT)
     assert (P.TASK_TRIGGER.search(text) is not None) == any(p.search(text) for p in parts)
+    if P.ONCE.search(text):  # the literal words stand for ONCE: a necessary condition
+        assert P.ONCE_WORD.search(text)
     plain = re.compile(_LOOKAHEAD.sub("", P.TASK_TRIGGER.pattern))
     assert (P.TASK_TRIGGER.search(text) is None) == (plain.search(text) is None)
 
@@ -177,3 +179,12 @@ def test_sentence_parts_fast_path_equals_full_path(text: str) -> None:
     with mock.patch.object(P, "TASK_TRIGGER", re.compile(".")):  # every sentence takes the full path
         slow = tasks.sentence_parts.__wrapped__(text, 2026)
     assert fast == slow
+
+
+@settings(max_examples=600, deadline=None)
+@given(_task_texts)
+def test_once_lookahead_changes_no_match(text: str) -> None:
+    assert _LOOKAHEAD.match(P.ONCE.pattern)
+    plain = re.compile(_LOOKAHEAD.sub("", P.ONCE.pattern))
+    fast, slow = P.ONCE.search(text), plain.search(text)
+    assert (fast and fast.span()) == (slow and slow.span())
