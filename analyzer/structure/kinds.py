@@ -151,7 +151,8 @@ def classify_heading(title: str, *, body: str = "", has_period_children: bool = 
     """
     if parent_kind is not None and level > 1:
         return nested_kind(title, parent_kind)
-    found = match_kind(title)
+    # A quoted phrase is a name (落实农民工服务“六项措施”: a programme of tasks), not the section's kind.
+    found = match_kind(P.QUOTED_NAME.sub("", title) if "“" in title else title)
     if has_period_children:
         return "schedule"
     if found is not None and found[0] == "other" and is_section_name(title) != "other":

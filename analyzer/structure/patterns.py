@@ -128,6 +128,8 @@ ANNEX_HEADING = re.compile(
     r"^附(?:件|表)?\s*[0-9一二三四五六七八九十]{0,2}\s*[:：]\s*(?P<title>[^。；;]{0,40})$|^附(?:件|表)[0-9一二三四五六七八九十]{0,2}$"
 )
 
+# A quoted name inside a heading (“六项措施”, “安康杯”).
+QUOTED_NAME = re.compile(r"“[^”]{1,12}”")
 # A role label of a roster (组长：… 副主任：… 委　员：…): two of them make a section an organization list.
 ROSTER_ROLE = re.compile(r"(?:副?组\s*长|副?主\s*任|副?主\s*席|成\s*员|委\s*员)\s*[:：]")
 
