@@ -15,6 +15,8 @@ from analyzer.ingest.wholetext import joined, lines_matching, scan_lines_any
 __all__ = [
     "drop_fused_page_number",
     "drop_fused_page_numbers_lines",
+    "drop_stray_marks",
+    "drop_stray_marks_lines",
     "join_spaced_letters",
     "join_spaced_letters_lines",
     "normalize_whitespace",
@@ -221,3 +223,23 @@ def drop_fused_page_numbers_lines(lines: list[str]) -> list[str]:
     if text is None:
         return [drop_fused_page_number(line) for line in lines]
     return P.FUSED_PAGE_NUMBER_LINES.sub(r"\1", text).split("\n")
+
+
+def drop_stray_marks(line: str) -> str:
+    """Remove a dot or apostrophe inside a word (篮.球赛, 指战'员) in a line that punctuates the Chinese
+    way (，。；); a line with ASCII commas uses "." as its full stop and keeps it.
+
+    >>> drop_stray_marks("组织秋季篮.球赛，开展训练。"), drop_stray_marks("加强学习.每月组织一次,由工会负责.")
+    ('组织秋季篮球赛，开展训练。', '加强学习.每月组织一次,由工会负责.')
+    """
+    if P.ASCII_CLAUSE_MARK.search(line) or not ("，" in line or "。" in line or "；" in line):
+        return line
+    return P.STRAY_MARK.sub("", line)
+
+
+def drop_stray_marks_lines(lines: list[str]) -> list[str]:
+    """``per_line(drop_stray_marks)``, on the lines one scan finds a mark between two hanzi in."""
+    out = list(lines)
+    for i in lines_matching(P.STRAY_MARK, out):
+        out[i] = drop_stray_marks(out[i])
+    return out

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from analyzer.ingest import patterns as P
 from analyzer.ingest.cleanup import (
     drop_fused_page_numbers_lines,
+    drop_stray_marks_lines,
     join_spaced_letters,
     join_spaced_letters_lines,
     normalize_whitespace,
@@ -296,6 +297,7 @@ DEFAULT_STEPS: tuple[LineStep, ...] = (
     join_spaced_letters_lines,
     remove_hidden_marks_lines,
     drop_fused_page_numbers_lines,
+    drop_stray_marks_lines,
     drop_chrome,
     join_vertical_tables,
     rejoin_broken_lines,

@@ -328,3 +328,9 @@ HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一
 # conversion debris. FUSED_PAGE_NUMBER_LINES finds the same in lines joined by "\n".
 FUSED_PAGE_NUMBER = re.compile(r"(?<=[。！？!?；;])[0-9]{1,3}$")
 FUSED_PAGE_NUMBER_LINES = re.compile(r"([。！？!?；;])[0-9]{1,3}(?=\n|\Z)")  # (keep group 1: opens with a class)
+
+# A stray mark inside a word (指战'员, 篮.球赛): a dot or apostrophe between two hanzi, the first no
+# Chinese numeral (一.指导思想 and 五.四 are numbering and a dotted holiday).
+STRAY_MARK = re.compile(r"(?<=[\u4e00-\u9fff])(?<![一二三四五六七八九十])['.’](?=[\u4e00-\u9fff])")
+# A line written with ASCII commas or semicolons uses "." as its full stop: its dots are no debris.
+ASCII_CLAUSE_MARK = re.compile(r"[,;]")

@@ -18,6 +18,8 @@ from analyzer.ingest import patterns as P
 from analyzer.ingest.cleanup import (
     drop_fused_page_number,
     drop_fused_page_numbers_lines,
+    drop_stray_marks,
+    drop_stray_marks_lines,
     join_spaced_letters,
     join_spaced_letters_lines,
     normalize_whitespace,
@@ -165,6 +167,7 @@ def test_drop_chrome_equals_per_line_definition(lines: list[str]) -> None:
         (join_spaced_letters_lines, join_spaced_letters),
         (remove_hidden_marks_lines, remove_hidden_marks),
         (drop_fused_page_numbers_lines, drop_fused_page_number),
+        (drop_stray_marks_lines, drop_stray_marks),
     ],
 )
 @settings(max_examples=100, deadline=None)
@@ -183,13 +186,15 @@ def test_whole_text_steps_equal_per_line_steps(fast, slow, lines: list[str]) -> 
         (join_spaced_letters_lines, join_spaced_letters),
         (remove_hidden_marks_lines, remove_hidden_marks),
         (drop_fused_page_numbers_lines, drop_fused_page_number),
+        (drop_stray_marks_lines, drop_stray_marks),
     ],
 )
 @pytest.mark.parametrize(
     "line",
     ["计划( jì huà )书", "计 （ jì huà ）书", "計(ji4)劃", "3月\t召开职代会\t工会", "3月 \u3000召开 \u00a0工会",
      "一、  指导思想", "\u3000\u3000一、指导思想", "工\u200b会", "计划\x07书", "工 作 目 标", "1 2 3",
-     "加强学习……此处隐藏1234个字……", "一、指导思想"],
+     "加强学习……此处隐藏1234个字……", "一、指导思想", "组织篮.球赛，指战'员参加。", "一.指导思想，学习。",
+     "加强学习.每月一次,由工会负责."],
 )
 def test_whole_text_steps_on_single_lines(fast, slow, line: str) -> None:
     assert fast([line]) == [slow(line)]
