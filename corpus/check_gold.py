@@ -49,13 +49,18 @@ PINYIN_RE = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖ
 
 
 def _read(path: Path) -> str | None:
-    """Return the UTF-8 text of a plain-text file, or None when it is not UTF-8 text."""
+    """Return the text of a plain-text file: UTF-16 with its BOM, UTF-8, else GB18030 (the
+    encodings a hand-made case is saved in); None when none of them decodes it."""
     if path.suffix != ".txt":
         return None
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return None
+    data = path.read_bytes()
+    encodings = ("utf-16",) if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig", "gb18030")
+    for encoding in encodings:
+        try:
+            return data.decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 def _reference_text(source_name: str) -> str | None:
