@@ -151,6 +151,8 @@ class _OutlineBuilder:
     def _accept_decimal(self, tok: Token, segment: str) -> bool:
         if P.HOLIDAY_DOTTED.match(segment) and (P.HOLIDAY_WORDS.match(tok.rest) or self._in_schedule()):
             return False
+        if "月" in tok.rest[:6] and P.DECIMAL_THEN_MONTH.match(segment):
+            return False  # 1.1月中旬，… / 2.1—2月，…: item 1 or 2 opening with a month, not section 1.1
         parts = tok.parts
         return parts[-1] == 1 or ((*parts[:-1], parts[-1] - 1)) in self.dec_seen
 

@@ -197,6 +197,8 @@ PERIOD_LABEL = re.compile(r"(?:第[一二三四]季度|[上下]半年|(?:十[一
 # A short heading separated from its body by a space: "总体目标 主次干道机械化清扫率…"
 SPACE_TITLE = re.compile(r"^(?P<title>[^\s。，,；;！？!?:：、]{2,12}) +(?P<body>[^\s].{8,})$")
 
+# Decimal numbering glued to a month (1.1月中旬, 2.1—2月): an item number, then the month it opens with.
+DECIMAL_THEN_MONTH = re.compile(r"[0-9]{1,2}[.．][0-9]{1,2}(?:\s*(?:——|[—–\-~～至到])\s*[0-9]{1,2}\s*)?月")
 # A dotted holiday date that looks like decimal numbering: 3.8 5.1 5.4 5.12 6.1 7.1 8.1 10.1 …
 HOLIDAY_DOTTED = re.compile(
     r"^(?:3[.．]8|3[.．]5|3[.．]12|3[.．]15|4[.．]23|5[.．]1|5[.．]4|5[.．]12|6[.．]1|7[.．]1|8[.．]1|9[.．]10"

@@ -67,6 +67,10 @@ def _shape(lines: list[str]) -> list[tuple[str, int, str]]:
         # "1.3月份，…" is item 1 opening with March, not section 1.3; "2.3.8前后：" is item 2 on Women's Day
         (["1.3月份，开展志愿服务。", "2.3.8前后：开展主题宣讲。"],
          [("3月份，开展志愿服务", 1, "main_tasks"), ("3.8前后", 1, "main_tasks")]),
+        # under a quarter, "1.1月中旬，…" is item 1 opening with January: decimal 1.1 is not glued to a month
+        (["四、分季度工作安排", "第一季度", "1.1月中旬，召开委员会议。", "2.1—2月，走访慰问。", "第四季度", "1.10月上旬，举办运动会。"],
+         [("分季度工作安排", 1, "schedule"), ("第一季度", 2, "schedule"), ("1月中旬，召开委员会议", 3, "schedule"),
+          ("1—2月，走访慰问", 3, "schedule"), ("第四季度", 2, "schedule"), ("10月上旬，举办运动会", 3, "schedule")]),
         # a numbered heading whose title is a period holds a schedule; a review heading stays a review
         (["一、上半年工作回顾", "（一）民主管理扎实推进。3月份召开了职代会。", "二、下半年工作计划", "七月", "1、开展夏送清凉。",
           "三、上半年", "1．开展春季运动会。"],
