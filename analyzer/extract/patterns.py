@@ -92,6 +92,20 @@ WEEK = re.compile(
     f"(?=第)(?<![假期])第(?P<w1>{_NUM})(?:(?:{_SEP}|、)第?(?P<w2>{_NUM}))?个?(?:周|星期)(?![年岁])"
 )
 
+# The plan's own week calendar, which places the undated weeks: a week given with its first date
+# (第1周为3月2日至3月6日, 第3周（3月16日—3月20日）, 第一周 | 2月17日) and the day the term opens
+# (3月2日（星期一）开学, 9月8日起正式上课, 本学期自2025年9月1日开始). A weekday in brackets after the
+# date (（星期二）) says where in its week the date falls.
+_WEEKDAY = f"(?:[（(]{_SP}*(?:星期|周|礼拜)(?P<wd>[一二三四五六日天])[）)])?"
+_YMD = f"(?:(?P<y>20[0-9]{{2}})年)?(?P<m>[0-9]{{1,2}})月(?P<d>[0-9]{{1,2}})[日号]{_WEEKDAY}"
+WEEK_DATE = re.compile(
+    f"第(?P<w>{_NUM})个?(?:教学)?周{_SP}*(?:[（(为是：:，,|]{_SP}*)?{_YMD}"
+)
+TERM_OPENS = re.compile(
+    f"(?P<since>[自从于])?{_SP}*{_YMD}{_SP}*"
+    f"(?:(?:起|正式|起正式)?(?:开学|开始上课|上课|开课)|(?(since)(?:开始|起)|(?!)))"
+)
+
 # Holidays. Short numeric names (三八, 五一, 3.8, 五·四 …) count only inside quotes, followed by the
 # holiday word, or followed by a colon or 期间/前后/前夕 (十一 not bare: 十一: is numbering), so that
 # 5.1万元, 1.1 指导思想 and 六一班 are not dates. A name must not continue a number (checked in code

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from analyzer.extract import field_patterns as P
 from analyzer.extract.fields import find_owner
+from analyzer.extract.patterns import WEEK
 from analyzer.extract.table_rows import Table, read_row
 from analyzer.extract.timeexpr import (
     Semester,
+    TermStart,
     bracketed_lead,
     find_times,
     is_past_reference,
     leading_time,
     period_heading,
     trailing_times,
+    week_one,
 )
 from analyzer.extract.units import (
     PlanView,
@@ -32,7 +36,8 @@ from analyzer.structure.meta import is_signature
 _DATE_ENDS = frozenset("日月")
 # A title naming a period holds one of these (月, 季度, 假, 周, 阶段, 节, 旬, 学期, 年, 春 …).
 _TITLE_TIME_HINT = frozenset("月季假周段节旬期年春夏秋冬旦宵午阳庆一四八")
-# Months of the first teaching week by term (dates next to a week always win).
+# Months of the first teaching week by term, when the plan gives no week calendar (dates next to a
+# week always win).
 _TERM_START = {"spring": 2, "autumn": 9}
 _CHAIN_ENDS = frozenset("；;")
 _HEAD_SEPARATORS = frozenset("，,：:")  # after a time that heads its line (10月，…)  # a sentence ending so is followed by another activity of the same time
@@ -60,7 +65,7 @@ class _Ctx:
     plan: Plan
     view: PlanView
     semester: Semester | None
-    term_start: int | None
+    term_start: int | TermStart | None
     items: list[ScheduleItem] = field(default_factory=list)
     seen: set[tuple[int, str]] = field(default_factory=set)
 
@@ -324,6 +329,23 @@ def _heads_items(view: PlanView, index: int) -> bool:
     return bool(plan.sections[index].body) or has_children(plan, index) or view.has_lines(index)
 
 
+def _term_starts(plan: Plan) -> Callable[[Semester | None], int | TermStart | None]:
+    """When teaching week 1 of a term starts: from the plan's own week calendar (``第1周为3月2日…``,
+    ``9月1日开学``) when it gives one for that term, else the term's usual month; None for no term
+    and no calendar."""
+    text = "\n".join(plan.text_lines) if any("周" in line for line in plan.text_lines) else ""
+    if not WEEK.search(text):
+        return lambda term: _TERM_START.get(term) if term else None  # no teaching weeks to place
+    found: dict[Semester | None, int | TermStart | None] = {}
+
+    def term_start(term: Semester | None) -> int | TermStart | None:
+        if term not in found:
+            found[term] = week_one(text, term) or (_TERM_START.get(term) if term else None)
+        return found[term]
+
+    return term_start
+
+
 def _section_terms(plan: Plan, semester: Semester | None) -> list[Semester | None]:
     """The school term of each section: set by the last short line before its heading that names a
     term (第一学期 / （二）第二学期 / 二、下学期工作安排, numbered or not), else the plan's own (a
@@ -362,7 +384,8 @@ def extract_schedule(plan: Plan, view: PlanView | None = None) -> list[ScheduleI
     [(7, 8, '组织暑期疗休养。')]
     """
     semester = plan_semester(plan)
-    ctx = _Ctx(plan, view or PlanView(plan), semester, _TERM_START.get(semester) if semester else None)
+    term_start = _term_starts(plan)
+    ctx = _Ctx(plan, view or PlanView(plan), semester, term_start(semester))
     under_period: set[int] = set()
     for i, sec in enumerate(plan.sections):
         if sec.parent is not None and (sec.parent in under_period or plan.sections[sec.parent].style == "period"):
@@ -370,7 +393,7 @@ def extract_schedule(plan: Plan, view: PlanView | None = None) -> list[ScheduleI
     terms = _section_terms(plan, semester)
     for i, sec in enumerate(plan.sections):
         if terms[i] != ctx.semester:  # a 第一学期 / 第二学期 heading sets the term of the items below it
-            ctx.semester, ctx.term_start = terms[i], _TERM_START.get(terms[i]) if terms[i] else None
+            ctx.semester, ctx.term_start = terms[i], term_start(terms[i])
         if sec.kind == "review" or i in under_period:
             continue
         if sec.kind == "preamble" and len(plan.sections) > 1:

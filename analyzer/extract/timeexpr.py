@@ -19,15 +19,18 @@ cover. Decisions worth knowing (all tested in ``tests/extract/test_timeexpr.py``
 - Semester anchors need ``semester``: spring 开学初/学期初 2–3, 期中 4–5, 学期末/期末 6–7; autumn
   开学初 9, 期中 11, 学期末/期末 1 (``year_offset`` stays 0). Without it they give no span but
   still count as time words in a period heading (学期末（次年1月）： is a heading for January).
-- Teaching weeks (第N周, 第N-M周) give months only with ``term_start``: week N starts
-  (N - 1) * 7 days after day 1 of that month (a non-leap year); a date next to the week
-  (``第一周 | 3月1日-3月7日``) is found on its own as a date.
+- Teaching weeks (第N周, 第N-M周) give months only with ``term_start``, the day week 1 starts
+  (a bare month: its day 1; :func:`week_one` reads it from the plan's own week calendar). The
+  later weeks start on Mondays; a week range runs from the month its first week starts in to the
+  month of its last week's Friday (a non-leap year), so a week across a month end has both. A
+  date next to the week (``第一周 | 3月1日-3月7日``) is found on its own as a date.
 - Seasons: 春季 3–5, 夏季 6–8, 秋季 9–11, 冬季 12–2 (not 春季学期 and similar).
 - 次年/明年/来年 set ``year_offset`` 1; 去年/上年 -1, 前年 -2 (and are past references).
 """
 
 from __future__ import annotations
 
+import datetime
 import operator
 from dataclasses import replace
 from functools import lru_cache, reduce
@@ -36,11 +39,12 @@ from itertools import islice, pairwise
 from analyzer.extract import patterns as P
 from analyzer.extract import timehits as H
 from analyzer.extract.charset import CharSet, consumable
-from analyzer.extract.timehits import Semester
+from analyzer.extract.numerals import cn_to_int
+from analyzer.extract.timehits import Semester, TermStart
 from analyzer.models import TimeSpan
 
-__all__ = ["Semester", "bracketed_lead", "find_times", "is_past_reference", "leading_time", "period_heading",
-           "trailing_times"]
+__all__ = ["Semester", "TermStart", "bracketed_lead", "find_times", "is_past_reference", "leading_time",
+           "period_heading", "trailing_times", "week_one"]
 
 _SHORT_TEXT = 400  # texts up to this length are scanned whole
 _HEADING_MAX_LEN = 40
@@ -114,7 +118,7 @@ def _regions(group: int, text: str, found: dict[str, list[int]]) -> list[tuple[i
     return regions
 
 
-def _scan(text: str, semester: Semester | None, term_start: int | None) -> list[H.Hit]:
+def _scan(text: str, semester: Semester | None, term_start: int | TermStart | None) -> list[H.Hit]:
     """Every candidate hit in ``text``, resolved longest-leftmost into non-overlapping hits.
 
     A short text is scanned whole by each group whose anchors it holds; a long one only in
@@ -181,14 +185,14 @@ def _anchor_set() -> frozenset[str]:
 
 
 def find_times(
-    text: str, *, semester: Semester | None = None, term_start: int | None = None
+    text: str, *, semester: Semester | None = None, term_start: int | TermStart | None = None
 ) -> list[TimeSpan]:
     """All time expressions in ``text``, resolved to months, sorted by position.
 
     Args:
         text: Any plan text (a line, an item or a whole document).
         semester: The term the plan is for; needed for 开学初/期中/学期末.
-        term_start: Month in which teaching week 1 starts; needed for 第N周.
+        term_start: When teaching week 1 starts (a month: its day 1); needed for 第N周.
 
     Returns:
         Non-overlapping spans; ``text[s.start:s.end] == s.text`` for each.
@@ -200,13 +204,13 @@ def find_times(
 
 
 @lru_cache(maxsize=16384)
-def _find_times(text: str, semester: Semester | None, term_start: int | None) -> tuple[TimeSpan, ...]:
+def _find_times(text: str, semester: Semester | None, term_start: int | TermStart | None) -> tuple[TimeSpan, ...]:
     """Cached core of :func:`find_times` (schedule and task extraction ask about the same sentences)."""
     return tuple(h.span for h in _scan(text, semester, term_start) if h.span is not None)
 
 
 def leading_time(
-    text: str, *, semester: Semester | None = None, term_start: int | None = None
+    text: str, *, semester: Semester | None = None, term_start: int | TermStart | None = None
 ) -> TimeSpan | None:
     """The time expression an item starts with (after optional 今年/本年/在/于), if any.
 
@@ -226,7 +230,7 @@ def leading_time(
 
 
 def trailing_times(
-    text: str, *, semester: Semester | None = None, term_start: int | None = None
+    text: str, *, semester: Semester | None = None, term_start: int | TermStart | None = None
 ) -> list[TimeSpan]:
     """The time expressions an item ends with, bare or in brackets: ``…(六月份)。`` → June;
     ``…，每年两次（六月份和十二月份）。`` → June and December (months listed in the brackets).
@@ -264,7 +268,7 @@ def _blank(text: str, spans: list[TimeSpan]) -> str:
 
 
 def bracketed_lead(
-    text: str, *, semester: Semester | None = None, term_start: int | None = None
+    text: str, *, semester: Semester | None = None, term_start: int | TermStart | None = None
 ) -> TimeSpan | None:
     """The date in brackets after a lunar date or a festival that opens an item, over the whole
     opening: ``五月初五（6月19日）前，…`` → June 19, ``中国医师节（8月19日）前后，…`` → August 19.
@@ -290,7 +294,7 @@ def bracketed_lead(
 
 @lru_cache(maxsize=8192)
 def period_heading(
-    line: str, *, semester: Semester | None = None, term_start: int | None = None
+    line: str, *, semester: Semester | None = None, term_start: int | TermStart | None = None
 ) -> TimeSpan | None:
     """The period a whole line names when the line is a period heading, else ``None``.
 
@@ -382,3 +386,71 @@ def is_past_reference(text: str, span: TimeSpan) -> bool:
     if P.PAST_AFTER_START.match(after) or P.PAST_IN_CLAUSE.search(after):
         return True
     return bool(P.PAST_BEFORE.search(text[max(0, span.start - 12) : span.start]))
+
+
+_WEEKDAYS = "一二三四五六日"
+
+
+def week_one(text: str, semester: Semester | None = None) -> TermStart | None:
+    """The day teaching week 1 starts, as the plan's own week calendar gives it, or None.
+
+    Read from a week given with its first date (``第1周为3月2日至3月6日``, ``第3周（3月16日—…）``,
+    ``第一周 | 2月17日``) and from the day the term opens (``9月1日（星期二）正式开学``, ``本学期自
+    2025年9月1日开始``); week 1 wins over later weeks, then the earlier mention. A bracketed weekday
+    (or a full date's own weekday) after the opening day says how far into its week it falls. A
+    date outside the ``semester``'s opening months (spring 1–3, autumn 8–10) is no calendar of it.
+
+    >>> week_one("本学期9月1日（星期二）正式开学，第1周为9月1日至9月4日，此后每周从星期一起算")
+    TermStart(month=9, day=1, lead=1)
+    >>> week_one("第3周（3月16日—3月20日）：召开教代会。", "spring")
+    TermStart(month=3, day=2, lead=0)
+    """
+    if "周" not in text and "学" not in text and "课" not in text:
+        return None
+    found: list[tuple[int, int, TermStart]] = []  # (week, position, start)
+    leads: dict[tuple[int, int], int] = {}
+    for week_pattern, m in [(True, m) for m in P.WEEK_DATE.finditer(text)] + [
+            (False, m) for m in P.TERM_OPENS.finditer(text)]:
+        month, day = int(m.group("m")), int(m.group("d"))
+        if not (1 <= month <= 12 and 1 <= day <= H.MONTH_DAYS[month - 1]):
+            continue
+        lead = _lead(m.group("wd"), m.group("y"), month, day)
+        if lead is not None:
+            leads[(month, day)] = lead
+        week = cn_to_int(m.group("w")) if week_pattern else 1
+        if not week or week > H.MAX_WEEK:
+            continue
+        if week == 1:
+            found.append((1, m.start(), TermStart(month, day, lead or 0)))
+        else:  # week N's Monday, less N - 1 weeks
+            monday = H.day_of_year(month, day) - (week - 1) * 7
+            if monday < 0:
+                continue
+            first = H.month_of_day(monday)
+            found.append((week, m.start(), TermStart(first, monday - H.day_of_year(first, 1) + 1)))
+    months = _OPENING_MONTHS.get(semester) if semester else None
+    found = [f for f in found if months is None or f[2].month in months]
+    if not found:
+        return None
+    start = min(found)[2]
+    if start.lead == 0 and (start.month, start.day) in leads:
+        start = start._replace(lead=leads[(start.month, start.day)])
+    return start
+
+
+_OPENING_MONTHS: dict[str, frozenset[int]] = {"spring": frozenset((1, 2, 3)), "autumn": frozenset((8, 9, 10))}
+
+
+def _lead(weekday: str | None, year: str | None, month: int, day: int) -> int | None:
+    """Days from the Monday of its week to a date (negative for a weekend before its first Monday)."""
+    if weekday:
+        index = 6 if weekday == "天" else _WEEKDAYS.index(weekday)
+    elif year:
+        try:
+            index = datetime.date(int(year), month, day).weekday()
+        except ValueError:  # 2月29日 of a common year
+            return None
+    else:
+        return None
+    return index if index < 5 else index - 7
+

@@ -28,11 +28,20 @@ _SEMESTER_MONTHS = {
     "spring": {"start": (2, 3), "mid": (4, 5), "end": (6, 7)},
     "autumn": {"start": (9, 9), "mid": (11, 11), "end": (1, 1)},
 }
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # a non-leap year
-_MONTH_FIRST_DAY = (0, *accumulate(_MONTH_DAYS))  # day-of-year (0-based) of each month's day 1
-_MAX_WEEK = 30
+MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # a non-leap year
+_MONTH_FIRST_DAY = (0, *accumulate(MONTH_DAYS))  # day-of-year (0-based) of each month's day 1
+MAX_WEEK = 30
 _HOLIDAY_MONTHS = {name: (first, last, day) for name, _pattern, first, last, day in P.HOLIDAYS}
 _SHORT_NAME_START = frozenset("三五六七八十0123456789")
+
+
+class TermStart(NamedTuple):
+    """The day teaching week 1 starts (``month``, ``day``), ``lead`` days after that week's Monday;
+    the later weeks start on Mondays. A bare month stands for ``TermStart(month)``: day 1, lead 0."""
+
+    month: int
+    day: int = 1
+    lead: int = 0
 
 
 class Hit(NamedTuple):
@@ -193,10 +202,30 @@ def season_hit(m: re.Match[str], text: str) -> Hit | None:
     return _span(text, m.start(), m.end(), first, last, "season")
 
 
-def _week_month(term_start: int, week: int) -> int:
-    """The month in which teaching week ``week`` starts (week 1 starts on day 1 of ``term_start``)."""
-    day = (_MONTH_FIRST_DAY[term_start - 1] + (week - 1) * 7) % 365
+def day_of_year(month: int, day: int) -> int:
+    """0-based day of a non-leap year (days past the month's end run on into the next months)."""
+    return _MONTH_FIRST_DAY[month - 1] + day - 1
+
+
+def month_of_day(day: int) -> int:
+    """The month of a 0-based day of a non-leap year; days past the year end wrap to January."""
+    day %= 365
     return next(i for i in range(12) if day < _MONTH_FIRST_DAY[i + 1]) + 1
+
+
+def week_months(term_start: int | TermStart, first: int, last: int) -> tuple[int, int] | None:
+    """The months teaching weeks ``first`` to ``last`` run over: from the month week ``first``
+    starts in to the month of the Friday of week ``last`` (so a week across a month end has both).
+
+    >>> week_months(TermStart(9, 1, 1), 14, 14), week_months(TermStart(3, 2), 6, 6), week_months(9, 1, 2)
+    ((11, 12), (4, 4), (9, 9))
+    """
+    start = term_start if isinstance(term_start, TermStart) else TermStart(term_start)
+    if not 1 <= start.month <= 12 or not 1 <= start.day <= 31:
+        return None
+    opening = day_of_year(start.month, start.day)
+    monday = opening - start.lead
+    return month_of_day(opening if first == 1 else monday + (first - 1) * 7), month_of_day(monday + (last - 1) * 7 + 4)
 
 
 
@@ -212,17 +241,17 @@ def semester_hits(text: str, lo: int, hi: int, semester: Semester | None) -> lis
     return hits
 
 
-def week_hits(text: str, lo: int, hi: int, term_start: int | None) -> list[Hit]:
+def week_hits(text: str, lo: int, hi: int, term_start: int | TermStart | None) -> list[Hit]:
     """Teaching weeks: spans with ``term_start``, else bare hits (no months)."""
     hits = []
     for m in P.WEEK.finditer(text, lo, hi):
         w1 = cn_to_int(m.group("w1"))
         w2 = cn_to_int(m.group("w2")) if m.group("w2") else w1
-        if not w1 or not w2 or not 1 <= w1 <= w2 <= _MAX_WEEK:
+        if not w1 or not w2 or not 1 <= w1 <= w2 <= MAX_WEEK:
             continue
-        if term_start is None or not 1 <= term_start <= 12:
+        months = None if term_start is None else week_months(term_start, w1, w2)
+        if months is None:
             hits.append(Hit(m.start(), m.end(), None, "bare"))
         else:
-            first, last = _week_month(term_start, w1), _week_month(term_start, w2)
-            hits.append(_span(text, m.start(), m.end(), first, last, "week"))
+            hits.append(_span(text, m.start(), m.end(), months[0], months[1], "week"))
     return hits

@@ -66,6 +66,13 @@ CASES = [
     # past months in a review are not scheduled
     (["一、2025年工作回顾", "3月份以来，走访企业20家。", "二、2026年工作安排", "九月份", "1、组织运动会。"],
      [(9, 9, "组织运动会。")]),
+    # the plan's week calendar places undated weeks; a range across a month end has both months
+    (["本学期于3月2日（星期一）开学，第1周为3月2日至3月6日。", "四、学期工作行事历", "第4—5周：组织春季健步走。",
+      "第6周：开展读书分享。", "第17—18周：走访慰问毕业班教师。"],
+     [(3, 4, "组织春季健步"), (4, 4, "开展读书分享"), (6, 7, "走访慰问毕业")]),
+    # without one, a term's weeks count from its usual month; a calendar of the other term is ignored
+    (["2026年春季学期工会工作计划", "明年9月1日开学。", "一、工作安排", "第6周：开展读书分享。"],
+     [(3, 3, "开展读书分享")]),
 ]
 
 

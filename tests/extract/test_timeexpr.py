@@ -9,12 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyzer.extract.timeexpr import (
+    Semester,
+    TermStart,
     bracketed_lead,
     find_times,
     is_past_reference,
     leading_time,
     period_heading,
     trailing_times,
+    week_one,
 )
 
 N = None  # no qualifier
@@ -220,17 +223,45 @@ def test_semester_anchors(text: str, semester: str, expected: tuple[int, int]) -
     ("text", "term_start", "expected"),
     [
         ("第一周", 9, [(9, 9)]),
-        ("第5周", 9, [(9, 9)]),  # week 5 starts on 29 September
+        ("第5周", 9, [(9, 10)]),  # week 5 runs from 29 September to 3 October: both months
+        ("第4周", 9, [(9, 9)]),
         ("第6周", 9, [(10, 10)]),
         ("第1-10周", 9, [(9, 11)]),
         ("第二十周", 9, [(1, 1)]),
         ("第一周 | 3月1日-3月7日", None, [(3, 3)]),
         ("第一周 | 3月1日-3月7日", 2, [(2, 2), (3, 3)]),
         ("寒假第一周", 2, [(1, 2)]),
+        # a calendar: week 1 starts Tuesday 1 September, the later weeks on Mondays
+        ("第1周", TermStart(9, 1, 1), [(9, 9)]),
+        ("第14周", TermStart(9, 1, 1), [(11, 12)]),  # 30 November – 4 December
+        ("第13周", TermStart(9, 1, 1), [(11, 11)]),
+        ("第4—5周", TermStart(3, 2), [(3, 4)]),
+        ("第20周", TermStart(9, 1, 1), [(1, 1)]),  # into the next year
     ],
 )
-def test_weeks(text: str, term_start: int | None, expected: list[tuple[int, int]]) -> None:
+def test_weeks(text: str, term_start: int | TermStart | None, expected: list[tuple[int, int]]) -> None:
     assert [(s.month_start, s.month_end) for s in find_times(text, term_start=term_start)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "semester", "expected"),
+    [
+        ("本学期于3月2日（星期一）开学，第1周为3月2日至3月6日，共19个教学周。", "spring", TermStart(3, 2, 0)),
+        ("本学期9月1日（星期二）正式开学，第1周为9月1日至9月4日。", "autumn", TermStart(9, 1, 1)),
+        ("本学期自2025年9月1日开始，共19周。", None, TermStart(9, 1, 0)),  # a Monday by the calendar
+        ("本学期自2026年3月1日开始。", "spring", TermStart(3, 1, -1)),  # a Sunday: week 1 starts the day before its Monday
+        ("第一周 | 2月17日-2月23日 | 开学典礼", None, TermStart(2, 17, 0)),
+        ("第3周（9月22日—9月26日）：召开教代会。第2周（9月15日—9月19日）：慰问。", None, TermStart(9, 8, 0)),
+        ("9月8日（星期一）开始上课，第1周（9月8日—9月12日）", "autumn", TermStart(9, 8, 0)),
+        # not a calendar of this term, or no opening day at all
+        ("下学期将于9月1日开学。", "spring", None),
+        ("9月1日开始报名，第3周举办比赛。", None, None),
+        ("第3周举办比赛。", None, None),
+        ("第25周（2月30日）", None, None),
+    ],
+)
+def test_week_one(text: str, semester: Semester | None, expected: TermStart | None) -> None:
+    assert week_one(text, semester) == expected
 
 
 def test_offsets_in_a_longer_text() -> None:
