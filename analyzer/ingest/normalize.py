@@ -28,6 +28,7 @@ from analyzer.ingest.cleanup import (
     remove_pinyin,
     remove_pinyin_lines,
 )
+from analyzer.ingest.pages import drop_page_furniture
 from analyzer.ingest.script import is_traditional, to_simplified, traditional_share
 from analyzer.ingest.vtable import join_vertical_tables
 from analyzer.ingest.wholetext import lines_matching
@@ -58,6 +59,7 @@ _DISCLAIMER_MAX_LEN = 80  # a disclaimer item next to a strong one is short
 _JOIN_MIN_LEN = 25  # a line must be at least this long to be joined to the next (mid-word break)
 _WRAP_MIN, _WRAP_MIN_LINES, _WRAP_SHARE, _WRAP_SLACK = 12, 6, 0.35, 2  # hard-wrapped text: most long lines share one width
 _SENTENCE_FINAL = frozenset("。！？!?；;：:）)”」")
+_QUOTE_CLOSERS = frozenset("”」")
 _WRAP_GAP = 4
 # After a line broken mid-clause, a line that starts with closing punctuation (”送温暖…, ），…) is the
 # rest of the line above: no paragraph starts with it.
@@ -200,15 +202,20 @@ def wrap_width(lines: list[str]) -> int | None:
 def _ends_mid_clause(line: str, min_len: int = _JOIN_MIN_LEN, *, wrapped: bool = False) -> bool:
     """A long line ending in a hanzi (no punctuation) that reads neither as a title nor a heading.
 
-    In hard-wrapped text (``wrapped``) a full-width line may also end in a comma or a 、.
+    In hard-wrapped text (``wrapped``) a full-width line may also end in a comma or a 、, or in a
+    closing quote after a word (``启动“最美警察”`` | ``评选。``), and a numbered line with text after
+    its colon (``1月份：庆祝…，召开局机关工``) is an item, not a heading.
     """
     if not line:
         return False
-    last_ok = "\u4e00" <= line[-1] <= "\u9fff" or (wrapped and line[-1] not in _SENTENCE_FINAL)
+    last = line[-1]
+    last_ok = "\u4e00" <= last <= "\u9fff" or (wrapped and (
+        last not in _SENTENCE_FINAL or (last in _QUOTE_CLOSERS and len(line) > 1 and line[-2] not in _SENTENCE_FINAL)))
     if len(line) < min_len or not last_ok or P.TITLE_END.search(line):
         return False
     # A numbered line without any sentence punctuation is a heading, not a broken sentence.
-    return not (P.NUMBERING_START.match(line) and not P.SENTENCE_PUNCT.search(line))
+    return not (P.NUMBERING_START.match(line) and not P.SENTENCE_PUNCT.search(line)
+                and not (wrapped and P.COLON_BODY.search(line)))
 
 
 def _continues(line: str) -> bool:
@@ -228,8 +235,14 @@ def rejoin_broken_lines(lines: list[str]) -> list[str]:
     out = list(lines)
     lengths = list(map(len, out))
     width = wrap_width(out) if _may_wrap_short(lengths) else None
+    if width is None or width >= _JOIN_MIN_LEN:
+        # A wider width is a wrap only when most lines that fill it end mid-clause (an ordinary
+        # text's long lines end in 。 or ；): a PDF page pasted as text, 25–40 characters a line.
+        width = width or wrap_width(out)
+        if width is not None and not _fills_end_open(out, width):
+            width = None
     # Hard-wrapped text (a PDF pasted as text): a line that fills the width continues below.
-    min_len, wrapped = (width - 2, True) if width is not None and width < _JOIN_MIN_LEN else (_JOIN_MIN_LEN, False)
+    min_len, wrapped = (width - 2, True) if width is not None else (_JOIN_MIN_LEN, False)
     # Only long lines ending in a hanzi (in wrapped text: in anything) can end mid-clause: while no
     # line is absorbing continuations, the loop jumps from one such line to the next.
     starts = [i for i, n in enumerate(lengths) if n >= min_len]
@@ -259,6 +272,13 @@ def rejoin_broken_lines(lines: list[str]) -> list[str]:
             continue
         target = i if _ends_mid_clause(line, min_len, wrapped=wrapped) else None
     return out
+
+
+def _fills_end_open(lines: list[str], width: int) -> bool:
+    """Whether most lines of about ``width`` characters end in no sentence-final mark, and enough do."""
+    full = [line for line in lines if width - _WRAP_SLACK <= len(line) <= width + _WRAP_SLACK]
+    open_ends = sum(line[-1] not in _SENTENCE_FINAL for line in full)
+    return open_ends >= _WRAP_MIN_LINES and open_ends * 2 >= len(full)
 
 
 def _may_wrap_short(lengths: list[int]) -> bool:
@@ -297,6 +317,7 @@ DEFAULT_STEPS: tuple[LineStep, ...] = (
     join_spaced_letters_lines,
     remove_hidden_marks_lines,
     drop_fused_page_numbers_lines,
+    drop_page_furniture,
     drop_stray_marks_lines,
     drop_chrome,
     join_vertical_tables,

@@ -230,6 +230,9 @@ NUMBERING_START = re.compile(
     r"|篇[一二三四五六七八九十\d]"
     r"|【|[●■◆▲★☆•·◇□]|[-—*] )"
 )
+#: A label with clauses of text after it on the same line (1月份：庆祝…，召开…): an item, not a
+#: heading (篇四：街道工会2025年工作打算 is one).
+COLON_BODY = re.compile(r"[:：][^:：]*?[，,、]")
 #: Words a title line ends with; such a line is never joined to the next.
 TITLE_END = re.compile(
     r"(?:计划|計劃|方案|安排|要点|要點|总结|總結|意见|意見|通知|办法|辦法|规划|規劃|细则|細則|制度|报告|報告)$"
@@ -245,6 +248,19 @@ PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}"
     r"|(?:page|Page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$"
 )
+#: A page number no text line looks like, in a text pasted from a PDF: "— 1 —", "- 12 -", "第2页",
+#: "第 2 页 共 5 页", "共5页 第2页", "2/5", "Page 2 of 5" (a bare number may be a table cell).
+DECORATED_PAGE_NUMBER = re.compile(
+    r"^[ \t\u3000]*(?:[-—–－―]+[ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－―]+"
+    r"|第[ \t\u3000]*\d{1,4}[ \t\u3000]*页(?:[ \t\u3000]*[,，/]?[ \t\u3000]*共[ \t\u3000]*\d{1,4}[ \t\u3000]*页)?"
+    r"|共[ \t\u3000]*\d{1,4}[ \t\u3000]*页[ \t\u3000]*[,，]?[ \t\u3000]*第[ \t\u3000]*\d{1,4}[ \t\u3000]*页"
+    r"|\d{1,4}[ \t\u3000]*/[ \t\u3000]*\d{1,4}"
+    r"|(?:page|Page|PAGE)[ \t\u3000]*\d{1,4}(?:[ \t\u3000]*(?:of|/)[ \t\u3000]*\d{1,4})?)[ \t\u3000]*$",
+    re.MULTILINE,
+)
+#: A number between dashes ("— 1 —"): with 页, "/" and "age", what any decorated page number holds
+#: (one fast pass over a whole text before the line test).
+DASHED_NUMBER = re.compile(r"[-—–－―][ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－―]")
 #: Digits, for comparing running headers that differ only in a page number.
 DIGITS = re.compile(r"\d+")
 
@@ -331,6 +347,6 @@ FUSED_PAGE_NUMBER_LINES = re.compile(r"([。！？!?；;])[0-9]{1,3}(?=\n|\Z)") 
 
 # A stray mark inside a word (指战'员, 篮.球赛): a dot or apostrophe between two hanzi, the first no
 # Chinese numeral (一.指导思想 and 五.四 are numbering and a dotted holiday).
-STRAY_MARK = re.compile(r"(?<=[\u4e00-\u9fff])(?<![一二三四五六七八九十])['.’](?=[\u4e00-\u9fff])")
+STRAY_MARK = re.compile(r"['.’](?<=[\u4e00-\u9fff]['.’])(?<![一二三四五六七八九十]['.’])(?=[\u4e00-\u9fff])")  # (mark first: fast scan)
 # A line written with ASCII commas or semicolons uses "." as its full stop: its dots are no debris.
 ASCII_CLAUSE_MARK = re.compile(r"[,;]")

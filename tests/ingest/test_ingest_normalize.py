@@ -250,3 +250,23 @@ def test_normalisation_speed_5mb() -> None:
     elapsed = time.perf_counter() - start
     assert len(lines) == len(split_lines(text))
     assert elapsed < 2.0  # about 0.3 s on one core; generous for a shared CI machine
+
+
+def test_rejoin_wide_hard_wrapped_text() -> None:
+    """Text pasted from a PDF at 25–40 characters a line: a month item wrapped after its colon, a
+    line ending in a comma or a closing quote, all rejoin; the next item does not."""
+    prose = "坚持以职工为中心的工作导向，团结动员广大职工建功立业，切实维护职工合法权益，推动工会工作高质量发展，为全面完成年度目标任务贡献力量。"
+    wrapped = [prose[k:k + 25] for k in range(0, len(prose), 25)] * 3
+    lines = [*wrapped, "1月份：庆祝第六个“中国人民警察节”，召开局机关工", "会委员会议，部署全年工作。",
+             "4月份：组织民警辅警春季健步走；启动“最美鹤岭警察”", "评选。", "5月份：举办射击、擒敌技术比武。"]
+    out = [line for line in rejoin_broken_lines(lines) if line]
+    assert out[-3:] == ["1月份：庆祝第六个“中国人民警察节”，召开局机关工会委员会议，部署全年工作。",
+                        "4月份：组织民警辅警春季健步走；启动“最美鹤岭警察”评选。", "5月份：举办射击、擒敌技术比武。"]
+
+
+def test_ordinary_long_lines_are_no_wrap() -> None:
+    """Long lines of about one length that end their sentences are no wrap: a month item without
+    a full stop keeps the unnumbered line under it apart."""
+    items = [f"{m}月份：组织全体职工参加劳动技能竞赛和岗位练兵活动第{m}轮。" for m in range(1, 10)]
+    lines = [*items, "3月份：组织全体职工参加全省职工技能大赛初赛选拔活动安排", "召开女职工座谈会。"]
+    assert rejoin_broken_lines(lines) == lines
