@@ -15,6 +15,7 @@ from analyzer.structure.numbering import Token, match_token
 
 _MAX_HEADING_TITLE = 15  # a bare heading's title is short; longer ones are list items
 _MAX_PLAIN_HEADING = 40  # an unnumbered heading (period, section name) is never longer
+_MAX_ANNEX_TITLE = 40  # the title of an annex, on the line after its 附件：
 
 
 @dataclass(slots=True)
@@ -63,6 +64,7 @@ class _OutlineBuilder:
         self.findings: list[Finding] = []
         self.dec_seen: set[tuple[int, ...]] = set()
         self.prev = ""  # the previous non-empty line (to recognise a signature's date)
+        self.untitled_annex: _Draft | None = None  # an annex heading (附件：) whose title may follow it
 
     # -- stack placement: each returns the depth of the new heading; _emit closes what lies deeper --
 
@@ -171,11 +173,18 @@ class _OutlineBuilder:
 
     def segment(self, text: str, line: int) -> bool:
         """Handle one segment that may start with a heading; True when it was a heading."""
+        annex_draft, self.untitled_annex = self.untitled_annex, None
+        if annex_draft is not None and self._annex_title(text):
+            # 附件： alone, then its title on the next line (2026年重点工作推进计划表)
+            annex_draft.title = annex_draft.emitted_title = text
+            return True
         if text[0] == "附":
             annex = P.ANNEX_HEADING.match(text)
             if annex is not None:  # 附：月度活动安排表 / 附件1：… — a top-level section holding the rest
-                title = (annex.group("title") or "").strip() or text.rstrip(":：").strip()
-                self._emit(0, "annex", 0, None, text, title, "", line, None, (), text)
+                title = (annex.group("title") or "").strip()
+                self._emit(0, "annex", 0, None, text, title or text.rstrip(":：").strip(), "", line, None, (), text)
+                if not title:
+                    self.untitled_annex = self.drafts[-1]
                 return True
         numbered = text[0] in P.NUMBERING_FIRST_CHARS
         if not numbered and len(text) > _MAX_PLAIN_HEADING and not P.EARLY_COLON.search(text, 0, MAX_LABEL_LINE):
@@ -235,6 +244,12 @@ class _OutlineBuilder:
             self.dec_seen.add(parts)
         self._emit(depth, style, value, number, prefix + title, title, body, line, hint, parts, rest, period_title)
         return True
+
+    @staticmethod
+    def _annex_title(text: str) -> bool:
+        """Whether the line after a bare 附件： is its title: short, no clause, no number, no table row."""
+        return (len(text) <= _MAX_ANNEX_TITLE and P.CLAUSE_PUNCT.search(text) is None and "\t" not in text
+                and "|" not in text and match_token(text) is None)
 
     def _expected_period(self, segment: str) -> bool:
         """A period label with its colon (``第二季度：…``) continuing a schedule written on one line."""

@@ -13,6 +13,8 @@ from analyzer.structure.kinds import classify_heading
         ("指导思想", "", "guiding_ideology"),
         ("保障措施", "", "measures"),
         ("具体工作安排", "", "schedule"),
+        ("2026年重点工作责任分工表", "", "organization"),  # who answers for what
+        ("2026年重点工作推进计划表", "", "schedule"),
         ("筑牢一个防线，全力维护区域的和谐与稳定", "", "main_tasks"),
         # a quoted phrase is a name, not the section's kind
         ("落实农民工服务“六项措施”", "1.开展就业帮扶。2.做好欠薪排查。", "main_tasks"),

@@ -89,6 +89,11 @@ def _shape(lines: list[str]) -> list[tuple[str, int, str]]:
         (["一、主要工作", "1.召开职代会。", "附：月度活动安排表", "| 3月 | 召开职代会 |", "1.其他"],
          [("主要工作", 1, "main_tasks"), ("召开职代会", 2, "main_tasks"), ("月度活动安排表", 1, "schedule"),
           ("其他", 2, "schedule")]),
+        # a bare 附件： takes its title from the next line; a table row or a sentence is no title
+        (["一、主要工作", "1.召开职代会。", "附件：", "", "2026年重点工作推进计划表", "序号\t工作内容\t完成时间"],
+         [("主要工作", 1, "main_tasks"), ("召开职代会", 2, "main_tasks"), ("2026年重点工作推进计划表", 1, "schedule")]),
+        (["一、主要工作", "附件：", "1\t召开委员会议\t2月下旬"], [("主要工作", 1, "main_tasks"), ("附件", 1, "other")]),
+        (["一、主要工作", "附件：", "各单位要认真落实，按时报送。"], [("主要工作", 1, "main_tasks"), ("附件", 1, "other")]),
         # a heading naming nothing known over a roster of roles is an organization section
         (["六、工会委员分工", "主　席：蒋文清", "副主席：柳书怡", "委　员：陈卫东"],
          [("工会委员分工", 1, "organization")]),
