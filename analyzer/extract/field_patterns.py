@@ -114,7 +114,7 @@ LISTED_COUNT_TARGET = re.compile(
 _CN_COUNT = "[一二两三四五六七八九十百千]+"
 _CLAUSE_UNIT = (
     "万?(?:人次|户次|场次|平方米|公里|千米|米|元|个|名|场|项|户|期|家|所|支|篇|件|批|座|条|本|册|套|台|处"
-    "|盏|株|间|块|辆|张|幅|人)"
+    "|盏|株|间|块|辆|张|幅|对|人)"
 )
 # What every CLAUSE_COUNT_TARGET match holds: the count itself, closing its clause (find_targets runs
 # the pattern, which tries a run of words at every position, only where this is found).
