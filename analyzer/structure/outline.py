@@ -177,6 +177,7 @@ class _OutlineBuilder:
         if annex_draft is not None and self._annex_title(text):
             # 附件： alone, then its title on the next line (2026年重点工作推进计划表)
             annex_draft.title = annex_draft.emitted_title = text
+            annex_draft.heading += text  # 附件：2026年重点工作推进计划表, as the text view shows it
             return True
         if text[0] == "附":
             annex = P.ANNEX_HEADING.match(text)
