@@ -40,6 +40,7 @@ _TITLE_TIME_HINT = frozenset("月季假周段节旬期年春夏秋冬旦宵午�
 # week always win).
 _TERM_START = {"spring": 2, "autumn": 9}
 _CHAIN_ENDS = frozenset("；;")
+_DEADLINE_KINDS = frozenset(("month", "date", "year_part"))  # times whose "before" (…前) is a deadline
 _HEAD_SEPARATORS = frozenset("，,：:")  # after a time that heads its line (10月，…)  # a sentence ending so is followed by another activity of the same time
 _TERM_TITLE = 16  # a heading naming a term is short (第一学期, 二、第二学期工作安排)
 
@@ -188,6 +189,20 @@ def _heading_span(ctx: _Ctx, title: str, *, bracket: bool = True) -> TimeSpan | 
     return span
 
 
+def _as_range(title: str) -> str:
+    """A period heading the outline read as a list of two months (11、12月份: no open list of items
+    continues with 11、). At a line start the time grammar takes an Arabic ``11、`` for an item number,
+    so it is given the range the list names (11—12月份, same length: offsets hold).
+
+    >>> _as_range("11、12月份"), _as_range("3、5月"), _as_range("七、八月份")
+    ('11—12月份', '3、5月', '七、八月份')
+    """
+    m = P.DIGIT_MONTH_PAIR.match(title)
+    if m is None or int(m.group(2)) != int(m.group(1)) + 1:
+        return title
+    return f"{title[:m.end(1)]}—{title[m.end(1) + 1:]}"
+
+
 def _after(text: str, span: TimeSpan) -> str:
     return P.LEAD_JOIN.sub("", text[span.end:])
 
@@ -304,8 +319,8 @@ def _free_units(ctx: _Ctx, index: int, in_schedule: bool) -> None:
             if span is not None and P.PAIRED_PERIOD.match(sentence, span.end):
                 span = None  # "上半年和下半年各举办一次": a frequency, not a date
             if span is not None and span.kind != "week" and _after(sentence, span):
-                if not in_schedule and P.COMPLETION.match(sentence, span.end):
-                    continue  # "12月底前完成…" in a task list is a deadline, not a scheduled activity
+                if not in_schedule and (_before(span) or P.COMPLETION.match(sentence, span.end)):
+                    continue  # "12月底前完成…", "年底前为…建成…" in a task list: a deadline, not an activity
                 ctx.add(span, span.text, _after(sentence, span), n)
                 # the time heads the line (10月，…；…): the next activity after ；shares it
                 heads = span.kind not in _IMPLICIT and sentence[span.end:span.end + 1] in _HEAD_SEPARATORS
@@ -321,6 +336,13 @@ def _free_units(ctx: _Ctx, index: int, in_schedule: bool) -> None:
                         if not is_past_reference(sentence, s) and s.kind != "week"]
                 if hits:
                     ctx.add(hits[0], hits[0].text, sentence, n)
+
+
+def _before(span: TimeSpan) -> bool:
+    """A month or date that says "before" (6月底前, 年底前, 10月15日前): a deadline. Not "around"
+    (9月前后), and not a festival (端午节前 times an activity: the days before the festival)."""
+    qualifier = span.qualifier or ""
+    return span.kind in _DEADLINE_KINDS and qualifier.endswith("前") and not qualifier.endswith("前后")
 
 
 def _heads_items(view: PlanView, index: int) -> bool:
@@ -401,7 +423,8 @@ def extract_schedule(plan: Plan, view: PlanView | None = None) -> list[ScheduleI
         if sec.style == "period" or (not sec.body and sec.style not in ("preamble", "label")
                                      and not _TITLE_TIME_HINT.isdisjoint(sec.title)):
             # "三月份" and also numbered ones: "二、下半年" with its items below
-            span = _heading_span(ctx, sec.title, bracket=_heads_items(ctx.view, i))
+            title = _as_range(sec.title) if sec.style == "period" else sec.title
+            span = _heading_span(ctx, title, bracket=_heads_items(ctx.view, i))
             if span is not None and P.TIME_LABEL.match(sec.title) and not sec.body:
                 continue  # "活动时间：4月20日—5月10日": when the whole campaign runs, not a block of items
             if span is not None:

@@ -194,9 +194,10 @@ class _OutlineBuilder:
         if tok is not None and tok.style in ("dec2", "dec3") and not self._accept_decimal(tok, text):
             tok = match_token(text, decimal=False)  # "1.3月份，…" is item 1, not section 1.3
         if (tok is not None and tok.style in ("cn_dun", "ar_dun") and "月" in text
-                and P.PERIOD_HEADING.match(text)):
+                and P.PERIOD_HEADING.match(text) and not (tok.style == "ar_dun" and self._expected(tok))):
             # 三、四月份 is a month list, not 三、 (二、下半年工作计划 stays a numbered heading); after
-            # a 、-style number only a month range (…、四月) can make the line a period heading.
+            # a 、-style number only a month range (…、四月) can make the line a period heading. An
+            # Arabic number that continues an open list (…2、 then 3、4月份：…) stays item 3.
             tok = None
         if tok is not None:
             return self._numbered(tok, text, line)

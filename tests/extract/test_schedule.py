@@ -66,6 +66,14 @@ CASES = [
     # past months in a review are not scheduled
     (["一、2025年工作回顾", "3月份以来，走访企业20家。", "二、2026年工作安排", "九月份", "1、组织运动会。"],
      [(9, 9, "组织运动会。")]),
+    # two Arabic months listed at a line start: a list when no open list of items continues there,
+    # item 3 of a list (then April) when one does; a year part (年底) heads its own line under a month
+    (["二、月度安排", "11、12月份：开展年终考核。", "年底：做好经费决算。"],
+     [(11, 12, "开展年终考核"), (12, 12, "做好经费决算")]),
+    (["二、月度安排", "1、召开职代会。", "2、开展培训。", "3、4月份：举办运动会。"], [(4, 4, "举办运动会。")]),
+    # in a task list a month or date with 前 is a deadline; a festival with 前 still times an activity
+    (["二、主要工作", "抓民生。9月份，配合卫生院开展体检。年底前为留守儿童建成书屋。端午节前，组织包粽子活动。"],
+     [(9, 9, "配合卫生院开"), (6, 6, "组织包粽子活")]),
     # the plan's week calendar places undated weeks; a range across a month end has both months
     (["本学期于3月2日（星期一）开学，第1周为3月2日至3月6日。", "四、学期工作行事历", "第4—5周：组织春季健步走。",
       "第6周：开展读书分享。", "第17—18周：走访慰问毕业班教师。"],
