@@ -319,3 +319,13 @@ CLAUSE = re.compile(r"[^，,]+[，,]*")
 
 # Two Arabic months listed at the start of a period heading (11、12月份).
 DIGIT_MONTH_PAIR = re.compile(r"^([0-9]{1,2})、([0-9]{1,2})月")
+
+# Activity blocks (blocks.py): label lines 活动一：… / 时间：… / 内容：… / 责任人：….
+BLOCK_LABEL_LINE = re.compile(r"^(?P<label>[\u4e00-\u9fff0-9]{1,6})[ \t\u3000]*[:：][ \t\u3000]*(?P<value>\S.*)$")
+BLOCK_NAME_LABEL = re.compile(r"(?:活动|项目|任务|专项)[一二三四五六七八九十0-9]{1,3}")
+BLOCK_TIME_LABELS = frozenset(("时间", "活动时间", "开展时间", "举办时间", "实施时间", "日期", "活动日期", "时间安排"))
+BLOCK_CONTENT_LABELS = frozenset(("内容", "活动内容", "工作内容", "主要内容", "具体内容", "活动形式"))
+BLOCK_OWNER_LABELS = frozenset(("责任人", "负责人", "责任部门", "负责部门", "牵头部门", "责任单位", "牵头单位",
+                                "承办", "承办单位"))
+BLOCK_HINT = re.compile(r"^[ \t\u3000]*(?:活动|项目|任务|专项)?(?:内容|时间)[ \t\u3000]*[:：]")  # a line a block needs
+

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from analyzer.extract import field_patterns as P
+from analyzer.extract.blocks import find_blocks
 from analyzer.extract.fields import find_owner
 from analyzer.extract.patterns import WEEK
 from analyzer.extract.table_rows import Table, read_row
@@ -69,10 +70,11 @@ class _Ctx:
     term_start: int | TermStart | None
     items: list[ScheduleItem] = field(default_factory=list)
     seen: set[tuple[int, str]] = field(default_factory=set)
+    block_lines: frozenset[int] = frozenset()  # lines of activity blocks, read as blocks only
 
     def add(self, span: TimeSpan, period: str, text: str, line: int, owner: str | None = None) -> None:
         text = text.strip()
-        if not text or P.HEADER_CELL.match(text) or (line, text) in self.seen:
+        if not text or P.HEADER_CELL.match(text) or (line, text) in self.seen or line in self.block_lines:
             return
         if P.NO_ACTIVITY.search(text) and not P.ACTION_VERB.search(text):
             return  # "国庆放假。" / "调休，不安排活动。": a break in the calendar, not an activity
@@ -345,6 +347,26 @@ def _before(span: TimeSpan) -> bool:
     return span.kind in _DEADLINE_KINDS and qualifier.endswith("前") and not qualifier.endswith("前后")
 
 
+def _block_items(ctx: _Ctx) -> None:
+    """Activities written as blocks of label lines (活动一：… / 时间：… / 内容：… / 责任人：…): one item
+    per block, outside reviews; their lines are then closed to the other readings."""
+    plan = ctx.plan
+    if not any(P.BLOCK_HINT.search(line) for line in plan.text_lines):
+        return
+    lines = [(plan.line_start + k, text) for k, text in enumerate(plan.text_lines)]
+    for sec in plan.sections:
+        if sec.level == 1 and sec.kind == "review":
+            lines = [(n, "") if sec.line <= n <= sec.end_line else (n, text) for n, text in lines]
+    used: set[int] = set()
+    for block in find_blocks(lines):
+        span = _heading_span(ctx, block.time)
+        if span is None:
+            continue
+        ctx.add(span, block.time, block.content, block.content_line, owner=block.owner)
+        used |= block.lines
+    ctx.block_lines = frozenset(used)
+
+
 def _heads_items(view: PlanView, index: int) -> bool:
     """Whether section ``index`` has a body, subsections or lines of its own under its heading."""
     plan = view.plan
@@ -413,6 +435,7 @@ def extract_schedule(plan: Plan, view: PlanView | None = None) -> list[ScheduleI
         if sec.parent is not None and (sec.parent in under_period or plan.sections[sec.parent].style == "period"):
             under_period.add(i)
     terms = _section_terms(plan, semester)
+    _block_items(ctx)
     for i, sec in enumerate(plan.sections):
         if terms[i] != ctx.semester:  # a 第一学期 / 第二学期 heading sets the term of the items below it
             ctx.semester, ctx.term_start = terms[i], term_start(terms[i])

@@ -234,13 +234,12 @@ def rejoin_broken_lines(lines: list[str]) -> list[str]:
     """
     out = list(lines)
     lengths = list(map(len, out))
-    width = wrap_width(out) if _may_wrap_short(lengths) else None
-    if width is None or width >= _JOIN_MIN_LEN:
-        # A wider width is a wrap only when most lines that fill it end mid-clause (an ordinary
-        # text's long lines end in 。 or ；): a PDF page pasted as text, 25–40 characters a line.
-        width = width or wrap_width(out)
-        if width is not None and not _fills_end_open(out, width):
-            width = None
+    width = wrap_width(out)
+    # A width is a wrap only when most lines that fill it run on into the next line (an ordinary
+    # text's long lines end in 。 or ；, a list of label lines (责任人：…) is followed by blank or
+    # label lines): a PDF page pasted as text, 10–40 characters a line.
+    if width is not None and not _fills_run_on(out, width):
+        width = None
     # Hard-wrapped text (a PDF pasted as text): a line that fills the width continues below.
     min_len, wrapped = (width - 2, True) if width is not None else (_JOIN_MIN_LEN, False)
     # Only long lines ending in a hanzi (in wrapped text: in anything) can end mid-clause: while no
@@ -274,20 +273,18 @@ def rejoin_broken_lines(lines: list[str]) -> list[str]:
     return out
 
 
-def _fills_end_open(lines: list[str], width: int) -> bool:
-    """Whether most lines of about ``width`` characters end in no sentence-final mark, and enough do."""
-    full = [line for line in lines if width - _WRAP_SLACK <= len(line) <= width + _WRAP_SLACK]
-    open_ends = sum(line[-1] not in _SENTENCE_FINAL for line in full)
-    return open_ends >= _WRAP_MIN_LINES and open_ends * 2 >= len(full)
+def _fills_run_on(lines: list[str], width: int) -> bool:
+    """Whether most lines of about ``width`` characters run on: they end in no sentence-final mark
+    and the next line, not blank, opens with no number and no label colon; and enough do."""
+    full = [i for i, line in enumerate(lines) if width - _WRAP_SLACK <= len(line) <= width + _WRAP_SLACK]
+    run_on = sum(1 for i in full if lines[i][-1] not in _SENTENCE_FINAL and i + 1 < len(lines)
+                 and _runs_into(lines[i + 1]))
+    return run_on >= _WRAP_MIN_LINES and run_on * 2 >= len(full)
 
 
-def _may_wrap_short(lengths: list[int]) -> bool:
-    """Whether wrap_width can find a width below _JOIN_MIN_LEN (the only widths rejoining uses):
-    the lines within _WRAP_SLACK of such a width (at most _JOIN_MIN_LEN - 1 + _WRAP_SLACK long)
-    must be at least _WRAP_SHARE of the lines of _WRAP_MIN characters or more."""
-    counted = [n for n in lengths if n >= _WRAP_MIN]
-    near = [n for n in counted if n < _JOIN_MIN_LEN + _WRAP_SLACK]
-    return len(counted) >= _WRAP_MIN_LINES and len(near) >= _WRAP_SHARE * len(counted)
+def _runs_into(line: str) -> bool:
+    """A line that can continue the one above it: not blank, no number, no label colon up front."""
+    return bool(line) and not P.NUMBERING_START.match(line) and P.EARLY_LABEL_COLON.search(line, 0, 8) is None
 
 
 def _stable_join(joined: str) -> bool:

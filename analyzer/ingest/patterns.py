@@ -230,6 +230,8 @@ NUMBERING_START = re.compile(
     r"|篇[一二三四五六七八九十\d]"
     r"|【|[●■◆▲★☆•·◇□]|[-—*] )"
 )
+#: A colon close to a line's start (责任人：…, 时间：…): the line is a label line of its own.
+EARLY_LABEL_COLON = re.compile(r"[:：]")
 #: A label with clauses of text after it on the same line (1月份：庆祝…，召开…): an item, not a
 #: heading (篇四：街道工会2025年工作打算 is one).
 COLON_BODY = re.compile(r"[:：][^:：]*?[，,、]")

@@ -74,6 +74,12 @@ CASES = [
     # in a task list a month or date with 前 is a deadline; a festival with 前 still times an activity
     (["二、主要工作", "抓民生。9月份，配合卫生院开展体检。年底前为留守儿童建成书屋。端午节前，组织包粽子活动。"],
      [(9, 9, "配合卫生院开"), (6, 6, "组织包粽子活")]),
+    # activity blocks: one item per block, its time from 时间：, its text from 内容：
+    (["四、重点活动安排", "活动一：新春送温暖", "时间：春节前（2月上旬）", "内容：走访慰问困难职工。", "责任人：主席 沈秀兰", "",
+      "活动二：送岗位", "时间：3月至4月", "内容：举办专场招聘会。", "", "五、保障措施", "（一）强化联动。"],
+     [(2, 2, "走访慰问困难"), (3, 4, "举办专场招聘")]),
+    # a lone 活动时间 / 活动内容 pair is a campaign's header, not a block list
+    (["活动时间：4月20日—5月10日", "活动内容：", "1.线上知识竞答。"], []),
     # the plan's week calendar places undated weeks; a range across a month end has both months
     (["本学期于3月2日（星期一）开学，第1周为3月2日至3月6日。", "四、学期工作行事历", "第4—5周：组织春季健步走。",
       "第6周：开展读书分享。", "第17—18周：走访慰问毕业班教师。"],

@@ -47,7 +47,7 @@ from analyzer.ingest.normalize import (
     _WRAP_GAP,
     _continues,
     _ends_mid_clause,
-    _fills_end_open,
+    _fills_run_on,
     _stable_join,
     drop_chrome,
     is_chrome_line,
@@ -227,8 +227,8 @@ def _rejoin_oracle(lines: list[str]) -> list[str]:
     """rejoin_broken_lines visiting every line."""
     out = list(lines)
     width = wrap_width(out)
-    if width is not None and width >= _JOIN_MIN_LEN and not _fills_end_open(out, width):
-        width = None  # a wide width is a wrap only when most full lines end mid-clause
+    if width is not None and not _fills_run_on(out, width):
+        width = None  # a width is a wrap only when most full lines run on into the next
     min_len, wrapped = (width - 2, True) if width is not None else (_JOIN_MIN_LEN, False)
     target = None
     for i, line in enumerate(out):

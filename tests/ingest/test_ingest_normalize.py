@@ -270,3 +270,12 @@ def test_ordinary_long_lines_are_no_wrap() -> None:
     items = [f"{m}月份：组织全体职工参加劳动技能竞赛和岗位练兵活动第{m}轮。" for m in range(1, 10)]
     lines = [*items, "3月份：组织全体职工参加全省职工技能大赛初赛选拔活动安排", "召开女职工座谈会。"]
     assert rejoin_broken_lines(lines) == lines
+
+
+def test_label_lines_of_one_length_are_no_wrap() -> None:
+    """Blocks of label lines (责任人：… of about one length, then a blank line and the next block)
+    do not run on: they are not a hard wrap and stay apart."""
+    block = ["活动{}：新春送温暖活动", "时间：春节前（2月上旬）", "内容：走访慰问辖区困难职工。", "责任人：工联会主席 沈秀兰", ""]
+    lines = [line.format(k) if "{}" in line else line for k in "一二三四五六七八" for line in block]
+    assert rejoin_broken_lines(lines) == lines
+

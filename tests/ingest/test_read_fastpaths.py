@@ -15,7 +15,6 @@ from analyzer.errors import ReadError
 from analyzer.ingest import _read_bytes, _read_bytes_checked
 from analyzer.ingest import patterns as P
 from analyzer.ingest.decode import _is_scored_common, _score_by_loop
-from analyzer.ingest.normalize import _JOIN_MIN_LEN, _may_wrap_short, wrap_width
 from analyzer.ingest.vtable import _MAX_HEADER_WORD, _header_at, _rows_after, join_vertical_tables
 from analyzer.ingest.wholetext import scan_lines, scan_lines_any
 
@@ -115,15 +114,6 @@ _TABLE_PIECES = ["序号", " 序号 ", "工作内容", "时间", "月份", "主�
 def test_tables_are_found_from_the_short_lines_only(lines: list[str]) -> None:
     assert join_vertical_tables(lines) == _join_vertical_tables_oracle(lines)
     assert all(len(name) <= _MAX_HEADER_WORD for name in P.TABLE_HEADER_CELL.pattern[4:-2].split("|"))
-
-
-@_FAST
-@given(st.lists(st.integers(0, 60), max_size=40))
-def test_short_wrap_widths_need_many_short_lines(lengths: list[int]) -> None:
-    lines = ["字" * n for n in lengths]
-    if not _may_wrap_short(lengths):
-        width = wrap_width(lines)
-        assert width is None or width >= _JOIN_MIN_LEN
 
 
 def test_reading_a_file_equals_the_checked_path(tmp_path: Path) -> None:
