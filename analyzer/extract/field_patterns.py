@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from analyzer.extract.patterns import DIGIT
+from analyzer.extract.patterns import BULLETS, DIGIT
 from analyzer.ingest import patterns as _reading
 from analyzer.structure import patterns as _outline
 
@@ -134,6 +134,8 @@ CLAUSE_START = re.compile(r"[，,。；;：:！!？?]")
 OWNER_LABELLED_PAREN = re.compile(
     r"[（(][ ]?(?:责任|牵头|负责|承办|主办|实施)(?:科室|部门|单位|处室|部室|领导|人)?[ ]?[:：][ ]?([^()（）]{1,30}?)[ ]?[)）]"
 )
+# The same bracket closing an item (…会议（责任部门：工会办公室）；): the owner, left out of the item's text.
+OWNER_BRACKET_END = re.compile(OWNER_LABELLED_PAREN.pattern + r"(?P<end>[；;。.]?)\s*$")
 # A labelled owner without brackets: 责任人:张三、李四.
 OWNER_LABELLED = re.compile(
     r"(?:责任(?:科室|部门|单位|处室|部室|领导|人)|牵头(?:部门|单位|科室|领导)|负责(?:部门|单位|科室|人))[ ]?[:：][ ]?"
@@ -253,7 +255,7 @@ SCHEDULE_HEADING_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年\s*")
 # Cheap prefilters: the characters a time expression can start with (after 今年/在/于 …) and the
 # characters one ends with. They only skip work; the grammar in timeexpr decides.
 TIME_START = re.compile(
-    r"\s*(?:今年|本年度?|在|于|从)?\s*[“\"「]?"
+    rf"\s*(?:[{BULLETS}]\s*)?(?:今年|本年度?|在|于|从)?\s*[“\"「]?"
     r"(?:[0-9０-９〇零○]|[一二两三四五六七八九十]{1,3}[月、.．·—–\-至到季]|[一二三四五六七八九十][一二三四五六七八九十]?[，,：:节妇劳青儿建”\"」』]"
     r"|第[一二三四五六七八九十0-9]|[上下]半年|年[初底末]|[上中下]旬|寒|暑|开学|学期|期[中末]|春[季节]|夏季|秋季|冬季|次年|明年|来年|翌年|去年"
     r"|本[年月学]|元旦|元宵|国庆|清明|端午|中秋|重阳|植树|教师节|妇女|劳动节|青年节|儿童节|建党|建军|护士|学雷锋|雷锋)"

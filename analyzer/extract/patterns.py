@@ -203,7 +203,9 @@ ANCHOR = re.compile("[" + re.escape(ALL_ANCHORS) + "]")
 # --- around a time -----------------------------------------------------------------------------
 
 # Words allowed before a leading time at the start of an item.
-LEAD_PREFIX = re.compile(r"^\s*(?:今年|本年度?|在|于|从)?\s*")
+# What may stand before an item's leading time: a bullet (◆1月：…), then 今年/本年/在/于/从.
+BULLETS = "◆◇●■□▲△★☆•▪►➢➤※"
+LEAD_PREFIX = re.compile(f"^\\s*(?:[{BULLETS}]\\s*)?(?:今年|本年度?|在|于|从)?\\s*")
 # Past tense right after a time: 3月份以来, 至今.
 PAST_AFTER_START = re.compile(r"^(?:以来|来|至今|期间已|以后已)")
 # Past tense later in the same clause: 召开了, 已完成, 曾 (not 为了/了解/除了, 已到期 …).

@@ -78,6 +78,11 @@ class _Ctx:
             return
         if P.NO_ACTIVITY.search(text) and not P.ACTION_VERB.search(text):
             return  # "国庆放假。" / "调休，不安排活动。": a break in the calendar, not an activity
+        if "（" in text or "(" in text:
+            bracket = P.OWNER_BRACKET_END.search(text)
+            if bracket is not None and bracket.start() > 0:  # …会议（责任部门：工会办公室）；: the owner
+                owner = owner or bracket.group(1).strip()
+                text = text[:bracket.start()].rstrip() + bracket.group("end")
         self.seen.add((line, text))
         year = self.plan.year + span.year_offset if self.plan.year else None
         self.items.append(ScheduleItem(

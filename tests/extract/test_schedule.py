@@ -74,6 +74,10 @@ CASES = [
     # in a task list a month or date with 前 is a deadline; a festival with 前 still times an activity
     (["二、主要工作", "抓民生。9月份，配合卫生院开展体检。年底前为留守儿童建成书屋。端午节前，组织包粽子活动。"],
      [(9, 9, "配合卫生院开"), (6, 6, "组织包粽子活")]),
+    # a bullet before the month (◆6月：…) and activities chained by ；share the month
+    (["四、工作进度安排", "◆6月：开展知识答题（责任部门：安环部）；完成职工健康体检（责任部门：人力资源部）",
+      "◆10月：“职工驿站”投入使用；举办职工秋季运动会"],
+     [(6, 6, "开展知识答题"), (6, 6, "完成职工健康"), (10, 10, "“职工驿站”"), (10, 10, "举办职工秋季")]),
     # activity blocks: one item per block, its time from 时间：, its text from 内容：
     (["四、重点活动安排", "活动一：新春送温暖", "时间：春节前（2月上旬）", "内容：走访慰问困难职工。", "责任人：主席 沈秀兰", "",
       "活动二：送岗位", "时间：3月至4月", "内容：举办专场招聘会。", "", "五、保障措施", "（一）强化联动。"],
@@ -93,3 +97,12 @@ CASES = [
 @pytest.mark.parametrize(("lines", "expected"), CASES)
 def test_schedule_binding(lines: list[str], expected: list[tuple[int, int, str]]) -> None:
     assert _schedule(lines) == expected
+
+
+def test_owner_bracket_closing_an_item_is_its_owner() -> None:
+    lines = ["四、工作进度安排", "◆3月：召开职代会（责任部门：工会办公室）；举办讲座（责任部门：女职工委员会）"]
+    plan = Plan(id="p", index=1, title=None, unit=None, year=2026, line_start=1, line_end=len(lines),
+                sections=parse_outline(lines).sections, text_lines=tuple(lines))
+    assert [(i.text, i.owner) for i in extract_schedule(plan)] == [
+        ("召开职代会；", "工会办公室"), ("举办讲座", "女职工委员会")]
+
