@@ -1,7 +1,8 @@
 """Lunar festivals on the Gregorian calendar of the plan's year (春节, 元宵, 端午, 中秋, 重阳).
 
 The time grammar gives a lunar festival its usual months (春节 1–2, 中秋 9 …) because a text alone
-has no year, and calendar entries keep them (the festival season). A deadline needs one month:
+has no year, and calendar entries keep them (the festival season: 春节期间, 元旦春节期间), except
+"before" a festival (春节前: the days before it, in the schedule too). A deadline needs one month:
 once the plan's year is known, :func:`resolve` moves a holiday span to the festival's real month
 that year (春节前 is February in 2026, January in 2025). Dates come from the ``lunardate``
 package; without it (or for a year it does not cover) spans are left as they are.

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from analyzer.extract import field_patterns as P
 from analyzer.extract.blocks import find_blocks
 from analyzer.extract.fields import find_owner
+from analyzer.extract.lunar import resolve as resolve_lunar
 from analyzer.extract.patterns import WEEK
 from analyzer.extract.table_rows import Table, read_row
 from analyzer.extract.timeexpr import (
@@ -27,6 +28,7 @@ from analyzer.extract.units import (
     has_children,
     is_owner_cell,
     item_text,
+    lunar_year,
     plan_head,
     sentences,
 )
@@ -41,7 +43,8 @@ _TITLE_TIME_HINT = frozenset("月季假周段节旬期年春夏秋冬旦宵午�
 # week always win).
 _TERM_START = {"spring": 2, "autumn": 9}
 _CHAIN_ENDS = frozenset("；;")
-_DEADLINE_KINDS = frozenset(("month", "date", "year_part"))  # times whose "before" (…前) is a deadline
+_DEADLINE_KINDS = frozenset(("month", "date", "year_part"))
+_HOLIDAY_KINDS = frozenset(("holiday", "holiday_label"))  # times whose "before" (…前) is a deadline
 _HEAD_SEPARATORS = frozenset("，,：:")  # after a time that heads its line (10月，…)  # a sentence ending so is followed by another activity of the same time
 _TERM_TITLE = 16  # a heading naming a term is short (第一学期, 二、第二学期工作安排)
 
@@ -71,6 +74,7 @@ class _Ctx:
     items: list[ScheduleItem] = field(default_factory=list)
     seen: set[tuple[int, str]] = field(default_factory=set)
     block_lines: frozenset[int] = frozenset()  # lines of activity blocks, read as blocks only
+    festival_year: int | None = None  # the year lunar festivals fall in (units.lunar_year)
 
     def add(self, span: TimeSpan, period: str, text: str, line: int, owner: str | None = None) -> None:
         text = text.strip()
@@ -85,6 +89,9 @@ class _Ctx:
                 text = text[:bracket.start()].rstrip() + bracket.group("end")
         self.seen.add((line, text))
         year = self.plan.year + span.year_offset if self.plan.year else None
+        if span.qualifier == "前" and span.kind in _HOLIDAY_KINDS and self.festival_year is not None:
+            # 春节前 is the days before the festival: February in 2026
+            span = resolve_lunar(span, self.festival_year + span.year_offset)
         self.items.append(ScheduleItem(
             month_start=span.month_start, month_end=span.month_end, period=period, text=text, line=line,
             qualifier=span.qualifier, day=span.day, year=year, owner=owner or find_owner(text)))
@@ -434,7 +441,7 @@ def extract_schedule(plan: Plan, view: PlanView | None = None) -> list[ScheduleI
     """
     semester = plan_semester(plan)
     term_start = _term_starts(plan)
-    ctx = _Ctx(plan, view or PlanView(plan), semester, term_start(semester))
+    ctx = _Ctx(plan, view or PlanView(plan), semester, term_start(semester), festival_year=lunar_year(plan))
     under_period: set[int] = set()
     for i, sec in enumerate(plan.sections):
         if sec.parent is not None and (sec.parent in under_period or plan.sections[sec.parent].style == "period"):

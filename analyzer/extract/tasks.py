@@ -15,7 +15,7 @@ from analyzer.extract.fields import (
     find_targets,
 )
 from analyzer.extract.timeexpr import find_times, period_heading
-from analyzer.extract.units import PlanView, has_children, is_owner_cell, plan_head, sentences
+from analyzer.extract.units import PlanView, has_children, is_owner_cell, lunar_year, sentences
 from analyzer.models import Plan, ScheduleItem, Task
 
 # Sections whose sentences are statements, not tasks (when the plan has other sections).
@@ -88,7 +88,7 @@ def extract_tasks(plan: Plan, view: PlanView | None = None) -> list[Task]:
     only_preamble = all(s.kind == "preamble" for s in plan.sections)
     # A deadline before a lunar festival (春节前) falls in that year's festival month; a school-year
     # plan (2025—2026学年) spans two calendar years, so its festivals keep their usual months.
-    lunar_year = None if plan.year is None or _school_year(plan) else plan.year
+    festival_year = lunar_year(plan)
     by_line = _months_by_line(plan.schedule)
     view = view or PlanView(plan)
     tasks: list[Task] = []
@@ -115,7 +115,7 @@ def extract_tasks(plan: Plan, view: PlanView | None = None) -> list[Task]:
             label = P.LEAD_LABEL.match(text) if "：" in text or ":" in text else None
             unit_frequency = (_title_frequency(label.group(1)) if label else None) or title_frequency
             for whole in sentences(text):
-                for sentence, frequency, targets, own_deadline, action, own_owner in sentence_parts(whole, lunar_year):
+                for sentence, frequency, targets, own_deadline, action, own_owner in sentence_parts(whole, festival_year):
                     if unit_frequency is not None and (frequency is None or frequency[0] == "once"):
                         frequency = unit_frequency
                     deadline = own_deadline or item_deadline
@@ -128,12 +128,6 @@ def extract_tasks(plan: Plan, view: PlanView | None = None) -> list[Task]:
                                 deadline[0] if deadline else None, deadline[1] if deadline else None,
                                 action[0] if action else None, action[1] if action else None))
     return tasks
-
-
-def _school_year(plan: Plan) -> bool:
-    """Whether the plan is for a school year or term (学年 / 学期 in its title or opening lines)."""
-    head = plan_head(plan)
-    return "学年" in head or "学期" in head
 
 
 def _one_per_deadline(parts: list[tuple[str, tuple[str, str] | None]],

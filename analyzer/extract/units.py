@@ -18,6 +18,15 @@ def plan_head(plan: Plan) -> str:
     return (plan.title or "") + "".join(plan.text_lines[:_HEAD_LINES])
 
 
+def lunar_year(plan: Plan) -> int | None:
+    """The year in which a plan's lunar festivals fall (春节前 is February in 2026), or None: a
+    school-year plan (学年 / 学期 in its head) spans two calendar years, so it keeps their usual months."""
+    if plan.year is None:
+        return None
+    head = plan_head(plan)
+    return None if "学年" in head or "学期" in head else plan.year
+
+
 def children(plan: Plan, index: int) -> list[int]:
     """Indices of the direct subsections of section ``index``.
 

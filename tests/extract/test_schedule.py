@@ -106,3 +106,19 @@ def test_owner_bracket_closing_an_item_is_its_owner() -> None:
     assert [(i.text, i.owner) for i in extract_schedule(plan)] == [
         ("召开职代会；", "工会办公室"), ("举办讲座", "女职工委员会")]
 
+
+@pytest.mark.parametrize(
+    ("title", "year", "months"),
+    [
+        ("2026年工作计划", 2026, (2, 2)),  # 春节 on 17 February 2026
+        ("2025年工作计划", 2025, (1, 1)),  # 春节 on 29 January 2025
+        ("2025—2026学年工作计划", 2025, (1, 2)),  # a school year spans two calendar years: the usual months
+    ],
+)
+def test_before_a_lunar_festival_is_its_month_that_year(title: str, year: int, months: tuple[int, int]) -> None:
+    lines = [title, "四、全年工作安排", "春节前：开展送温暖活动。", "春节期间：组织文艺演出。"]
+    plan = Plan(id="p", index=1, title=title, unit=None, year=year, line_start=1, line_end=len(lines),
+                sections=parse_outline(lines).sections, text_lines=tuple(lines))
+    items = extract_schedule(plan)
+    assert [(i.month_start, i.month_end) for i in items] == [months, (1, 2)]  # 春节期间: the festival season
+
