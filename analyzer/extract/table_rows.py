@@ -80,6 +80,8 @@ def read_row(ctx: _Ctx, table: Table, row: list[str], line: int, carry: bool,
         if is_owner_cell(cell):
             owners.append(cell)
             continue
+        if P.FREQUENCY_CELL.match(cell):
+            continue  # a remark (每月一次, 每半年一次): how often the row's activity recurs, no activity
         activities.extend(p.strip() for p in P.ACTIVITY_SPLIT.split(cell) if p.strip())
     if span_period is None and any(cell for col, cell in enumerate(row) if col in time_cols):
         return  # its own time cell names no period (全年, 每月, 长期): not a calendar entry

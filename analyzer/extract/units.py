@@ -118,11 +118,21 @@ def sentences(text: str) -> tuple[str, ...]:
 
 
 def cells(line: str) -> list[str] | None:
-    """The cells of a table row (``3月 | 召开职代会 | 办公室``), or None for ordinary text."""
+    """The cells of a table row (``3月 | 召开职代会 | 办公室``), or None for ordinary text.
+
+    Pipes at both ends frame a Markdown row; a pipe at one end only stands after or before an
+    empty cell (a continuation row with no month: ``| 启动读书活动 | 各基层工会 | 每月一次``).
+
+    >>> cells("| 3月 | 召开职代会 |"), cells("| 启动读书活动 | 工会 | 每月一次"), cells("1月 | 召开全委会 | 办公室 |")
+    (['3月', '召开职代会'], ['', '启动读书活动', '工会', '每月一次'], ['1月', '召开全委会', '办公室', ''])
+    """
     if "|" not in line and "｜" not in line and "\t" not in line:
         return None
-    parts = [c.strip() for c in P.PIPE.split(line.strip().strip("|｜"))]
-    return parts if len(parts) >= 2 else None
+    text = line.strip()
+    if len(text) > 1 and text[0] in "|｜" and text[-1] in "|｜":
+        text = text[1:-1]
+    parts = [c.strip() for c in P.PIPE.split(text)]
+    return parts if sum(1 for c in parts if c) >= 2 else None
 
 
 def is_owner_cell(text: str) -> bool:
