@@ -20,6 +20,7 @@ from analyzer.models import Plan, ScheduleItem, Task
 
 # Sections whose sentences are statements, not tasks (when the plan has other sections).
 _NOT_TASKS = frozenset({"preamble", "review", "guiding_ideology"})
+_TARGETS_ONLY = frozenset({"guiding_ideology"})  # its sentences are tasks only when they set a target
 _MIN_CHARS = 4
 _MAX_TIME_CELL = 20
 _MAX_FREQUENCY_TITLE = 10  # 每月常规, 每周工作, 每学期重点 — a heading, not a task sentence
@@ -94,7 +95,8 @@ def extract_tasks(plan: Plan, view: PlanView | None = None) -> list[Task]:
     tasks: list[Task] = []
     append = tasks.append
     for index, sec in enumerate(plan.sections):
-        if sec.kind in _NOT_TASKS and not (only_preamble and sec.kind == "preamble"):
+        targets_only = sec.kind in _TARGETS_ONLY  # 工作思路 … 主要目标是：入会率保持100%，…
+        if sec.kind in _NOT_TASKS and not (only_preamble and sec.kind == "preamble") and not targets_only:
             continue
         kind = "main_tasks" if sec.kind == "preamble" else sec.kind
         units = _units(view, index)
@@ -119,7 +121,7 @@ def extract_tasks(plan: Plan, view: PlanView | None = None) -> list[Task]:
                     if unit_frequency is not None and (frequency is None or frequency[0] == "once"):
                         frequency = unit_frequency
                     deadline = own_deadline or item_deadline
-                    if not (action or frequency or targets or deadline):
+                    if not (action or frequency or targets or deadline) or (targets_only and not targets):
                         continue
                     # Task(text, section_kind, line, months, frequency, targets, owner, deadline,
                     #      deadline_text, action, object)

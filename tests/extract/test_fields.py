@@ -282,3 +282,9 @@ def test_an_ascii_full_stop_before_a_month_ends_the_sentence() -> None:
 
     assert sentences("明确任务分工.4月15日前完成摸底.") == ("明确任务分工.", "4月15日前完成摸底.")
     assert sentences("5.1劳动节前后组织活动。") == ("5.1劳动节前后组织活动。",)
+
+
+def test_targets_in_guiding_ideology_are_tasks_its_statements_are_not() -> None:
+    tasks = _tasks(["二、工作思路", "以习近平新时代中国特色社会主义思想为指导，坚持服务职工主线。主要目标是：职工入会率保持100%，满意度达到92%以上。"])
+    assert [(t.targets, t.section_kind) for t in tasks] == [
+        (("入会率保持100%", "满意度达到92%以上"), "guiding_ideology")]
