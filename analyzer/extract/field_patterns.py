@@ -154,6 +154,7 @@ OWNER_TRAILING = re.compile(
 DEADLINE_AFTER = re.compile(
     r"(?:以前|之前|前)?(?:以内|之内)?[，,]?(?:全面|基本|全部|必须|务必|须|要|进行|组织|完成){0,2}"
     r"(?:完成|结束|验收|到位|完毕|上报|报送|建成|竣工|交齐|截止)"
+    r"|[，,]?(?:进行|组织|接受)[^，,。；;]{1,12}?验收"  # 6月底进行“职工之家”验收
 )
 # Before a time: 截至/截止到 make it a deadline.
 DEADLINE_BEFORE = re.compile(r"(?:截至|截止到?|最迟|最晚)(?:在|于|到)?$")

@@ -94,12 +94,13 @@ WEEK = re.compile(
 
 # The plan's own week calendar, which places the undated weeks: a week given with its first date
 # (第1周为3月2日至3月6日, 第3周（3月16日—3月20日）, 第一周 | 2月17日) and the day the term opens
-# (3月2日（星期一）开学, 9月8日起正式上课, 本学期自2025年9月1日开始). A weekday in brackets after the
+# (3月2日（星期一）开学, 9月8日起正式上课, 本学期自2025年9月1日开始); week 1 follows a dated
+# preparation week (预备周（2月16日—2月20日）). A weekday in brackets after the
 # date (（星期二）) says where in its week the date falls.
 _WEEKDAY = f"(?:[（(]{_SP}*(?:星期|周|礼拜)(?P<wd>[一二三四五六日天])[）)])?"
 _YMD = f"(?:(?P<y>20[0-9]{{2}})年)?(?P<m>[0-9]{{1,2}})月(?P<d>[0-9]{{1,2}})[日号]{_WEEKDAY}"
 WEEK_DATE = re.compile(
-    f"第(?P<w>{_NUM})个?(?:教学)?周{_SP}*(?:[（(为是：:，,|]{_SP}*)?{_YMD}"
+    f"(?:第(?P<w>{_NUM})个?(?:教学)?|(?P<prep>预备))周{_SP}*(?:[（(为是：:，,|]{_SP}*)?{_YMD}"
 )
 TERM_OPENS = re.compile(
     f"(?P<since>[自从于])?{_SP}*{_YMD}{_SP}*"

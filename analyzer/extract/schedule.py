@@ -24,6 +24,7 @@ from analyzer.extract.timeexpr import (
 )
 from analyzer.extract.units import (
     PlanView,
+    after_item,
     children,
     has_children,
     is_owner_cell,
@@ -233,6 +234,10 @@ def _period_items(ctx: _Ctx, index: int, span: TimeSpan) -> None:
             _bound(ctx, span, period, sentence, sec.line)
     for k in kids:
         _bound(ctx, span, period, item_text(plan, k), plan.sections[k].line)
+        for n, text in after_item(plan, k):
+            own = ctx.lead(text) if P.TIME_START.match(text) else None
+            if own is not None and own.kind not in _IMPLICIT and _after(text, own):
+                ctx.add(own, own.text, _after(text, own), n)  # a dated entry the outline left under the item
     for n, text, row in ctx.view.body(index):
         if row is not None:
             read_row(ctx, table, row, n, True, default=(span, period))

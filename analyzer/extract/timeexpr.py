@@ -417,6 +417,11 @@ def week_one(text: str, semester: Semester | None = None) -> TermStart | None:
         lead = _lead(m.group("wd"), m.group("y"), month, day)
         if lead is not None:
             leads[(month, day)] = lead
+        if week_pattern and m.group("prep"):  # 预备周（2月16日—…）: week 1 starts a week later
+            start = (H.day_of_year(month, day) + 7) % 365
+            first = H.month_of_day(start)
+            found.append((1, m.start(), TermStart(first, start - H.day_of_year(first, 1) + 1)))
+            continue
         week = cn_to_int(m.group("w")) if week_pattern else 1
         if not week or week > H.MAX_WEEK:
             continue

@@ -106,6 +106,20 @@ def item_text(plan: Plan, index: int) -> str:
     return "".join(parts).strip()
 
 
+def after_item(plan: Plan, index: int) -> list[tuple[int, str]]:
+    """The lines of a numbered item after its own text (which a finished sentence ends): later
+    paragraphs the outline left under it, such as a dated entry (``3月19—21日：…``)."""
+    sec = plan.sections[index]
+    last = sec.text or sec.title
+    found: list[tuple[int, str]] = []
+    for n, text in own_lines(plan, index):
+        if found or P.FINISHED.search(last) or match_token(text) is not None:
+            found.append((n, text))
+        else:
+            last = text
+    return found
+
+
 @lru_cache(maxsize=8192)
 def sentences(text: str) -> tuple[str, ...]:
     """Split an item into sentences, keeping each sentence's closing mark (memoised: the schedule

@@ -64,7 +64,9 @@ def period_heading_text(segment: str) -> tuple[str, str] | None:
     m = P.PHASE_HEADING.match(segment) if "阶段" in segment else None
     if m is not None and P.PERIOD_HAS_TIME_WORD.search(m.group("when")):
         body = m.group("body").strip().rstrip("。.")
-        if len(body) <= _MAX_PHASE_LABEL:  # "第一阶段（3月—4月）：宣传发动" — the label names the phase
+        if len(body) <= _MAX_PHASE_LABEL and m.group("head").startswith("第"):
+            # "第一阶段（3月—4月）：宣传发动" — the label names a numbered phase (a named one,
+            # 宣传发动阶段（第3-4周）：开展读书月宣传, has its activity after the colon)
             return segment.rstrip(P.TITLE_TRAIL_CHARS).strip(), ""
         return m.group("head"), m.group("body").strip()
     if len(segment) <= _MAX_GRAMMAR_LINE and P.PERIOD_HINT.search(segment):

@@ -253,6 +253,8 @@ def test_weeks(text: str, term_start: int | TermStart | None, expected: list[tup
         ("第一周 | 2月17日-2月23日 | 开学典礼", None, TermStart(2, 17, 0)),
         ("第3周（9月22日—9月26日）：召开教代会。第2周（9月15日—9月19日）：慰问。", None, TermStart(9, 8, 0)),
         ("9月8日（星期一）开始上课，第1周（9月8日—9月12日）", "autumn", TermStart(9, 8, 0)),
+        ("预备周（2月16日—2月20日）：召开工会委员会议。第1-2周：开展开学慰问。", "spring", TermStart(2, 23, 0)),
+        ("预备周（8月25日—8月31日）", None, TermStart(9, 1, 0)),  # week 1 starts the week after
         # not a calendar of this term, or no opening day at all
         ("下学期将于9月1日开学。", "spring", None),
         ("9月1日开始报名，第3周举办比赛。", None, None),

@@ -26,6 +26,8 @@ def test_split_title(text: str, expected: tuple[str, str]) -> None:
     [
         # a phase's short name after its dates belongs to the heading …
         ("第一阶段（3月—4月）：宣传发动", ("第一阶段（3月—4月）：宣传发动", "")),
+        # a named phase has its activity after the colon, however short
+        ("宣传发动阶段（第3-4周）：开展读书月宣传。", ("宣传发动阶段（第3-4周）", "开展读书月宣传。")),
         # … an activity after them is the heading's body
         ("实施阶段（7月13日—8月21日）：按课程表开展各项课程。", ("实施阶段（7月13日—8月21日）", "按课程表开展各项课程。")),
         ("三月份：召开教代会", ("三月份", "召开教代会")),
