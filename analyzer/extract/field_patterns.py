@@ -330,5 +330,4 @@ BLOCK_TIME_LABELS = frozenset(("时间", "活动时间", "开展时间", "举办
 BLOCK_CONTENT_LABELS = frozenset(("内容", "活动内容", "工作内容", "主要内容", "具体内容", "活动形式"))
 BLOCK_OWNER_LABELS = frozenset(("责任人", "负责人", "责任部门", "负责部门", "牵头部门", "责任单位", "牵头单位",
                                 "承办", "承办单位"))
-BLOCK_HINT = re.compile(r"^[ \t\u3000]*(?:活动|项目|任务|专项)?(?:内容|时间)[ \t\u3000]*[:：]")  # a line a block needs
 
