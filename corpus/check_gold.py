@@ -49,18 +49,22 @@ PINYIN_RE = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖ
 
 
 def _read(path: Path) -> str | None:
-    """Return the text of a plain-text file: UTF-16 with its BOM, UTF-8, else GB18030 (the
-    encodings a hand-made case is saved in); None when none of them decodes it."""
+    """Return the text of a plain-text file as written (script unchanged): UTF-8 or, for a case
+    saved in UTF-16, GB18030 or Big5, the project's decoding cascade; None when it is no text."""
     if path.suffix != ".txt":
         return None
     data = path.read_bytes()
-    encodings = ("utf-16",) if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig", "gb18030")
-    for encoding in encodings:
-        try:
-            return data.decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
-        except UnicodeDecodeError:
-            continue
-    return None
+    try:
+        return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError:
+        pass
+    from analyzer.errors import ReadError
+    from analyzer.ingest.decode import decode_bytes  # GB18030 vs Big5 is the cascade's decision
+
+    try:
+        return decode_bytes(data, name=path.name).text.replace("\r\n", "\n").replace("\r", "\n")
+    except ReadError:
+        return None
 
 
 def _reference_text(source_name: str) -> str | None:
@@ -70,8 +74,8 @@ def _reference_text(source_name: str) -> str | None:
     for candidate in sorted((CORPUS / "sources").glob(stem + ".*")):
         return candidate.read_text(encoding="utf-8")
     path = PLANS / source_name
-    if path.suffix.lower() in (".html", ".htm"):
-        from analyzer.ingest import read_document  # the page's text as a reader sees it
+    if path.suffix.lower() in (".html", ".htm", ".docx"):
+        from analyzer.ingest import read_document  # the page's or document's text as a reader sees it
 
         return "\n".join(read_document(path).lines)
     return _read(path)
