@@ -262,6 +262,8 @@ def _narrower(own: TimeSpan, heading: TimeSpan) -> bool:
 
 def _bound(ctx: _Ctx, span: TimeSpan, period: str, text: str, line: int) -> None:
     """An activity under a period: its own leading time, when it has one, is more precise."""
+    if text.rstrip("。")[-1:] in _DATE_ENDS and is_signature(text):
+        return  # "恒泰纺织有限公司工会 2026年1月8日" closing a plan written on one line
     own = ctx.lead(text)
     if own is not None and (own.kind not in _IMPLICIT or _narrower(own, span)) and _after(text, own):
         ctx.add(own, own.text, _after(text, own), line)

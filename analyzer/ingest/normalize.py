@@ -104,6 +104,7 @@ def is_chrome_line(line: str) -> bool:
         or P.READ_PAGES.search(line)
         or P.CREDIT_LINE.match(line)
         or P.PREV_NEXT.match(line)
+        or P.CHAT_LINE.match(line)
         or (P.BUTTON_HINT.search(line) and P.BUTTON_LINE.match(line))
         or (P.FURNITURE_HINT.search(line) and (P.FURNITURE_LINE.match(line) or P.FURNITURE_ANYWHERE.search(line)))
         or (P.NAV_BAR.match(line) is not None and len(P.NAV_WORDS.findall(line)) >= 2)

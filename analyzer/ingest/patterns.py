@@ -115,6 +115,15 @@ FURNITURE_ANYWHERE = re.compile(_FURNITURE_ANYWHERE)
 FURNITURE_LINE = re.compile(_FURNITURE_LINE)
 #: Links to the neighbouring articles: "上一篇：…", "下一篇：…".
 PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一页|下一页|上一条|下一条|上篇|下篇)\s*[:：]")
+#: A chat export's furniture: a sender line (杉坪镇工会-李晓燕 10:22), a dated time stamp
+#: (2026年1月9日 上午10:21), a file or picture notice ([文件] 计划.docx 31.5KB), a group name with its
+#: member count (县总工会基层工作群(46)).
+CHAT_LINE = re.compile(
+    r"^(?:(?!上午|下午|晚上|中午|凌晨|时间|日期)[^\s\d:：，,。；;]{1,24}[ \t]+(?:上午|下午|晚上|中午|凌晨)?\d{1,2}:\d{2}(?::\d{2})?"
+    r"|\d{4}年\d{1,2}月\d{1,2}日[ \t]+(?:上午|下午|晚上|中午|凌晨)?[ \t]*\d{1,2}:\d{2}(?::\d{2})?"
+    r"|\[(?:文件|图片|链接|语音|视频|表情)\].*"
+    r"|\S{2,30}群[(（]\d{1,4}[)）])$"
+)
 #: A navigation bar: short items between bars, at least two of them site words (首页 | 登录 | …).
 NAV_BAR = re.compile(r"^(?:[^|｜]{1,8}[|｜]){2,}[^|｜]{0,20}$")
 NAV_WORDS = re.compile(r"首页|登录|注册|分类|排行|会员|上传|关于我们|联系我们|隐私|协议|意见反馈|网站地图|帮助|客服|投稿")
@@ -153,13 +162,14 @@ _FURNITURE_HINT = (
 )
 _NAV_HINT = r"\||｜"
 _PREV_NEXT_HINT = r"上一|下一|上篇|下篇"
+_CHAT_HINT = r":\d\d|\[文件\]|\[图片\]|\[链接\]|\[语音\]|\[视频\]|\[表情\]|群\(|群（"
 _DISCLAIMER_HINT = (
     r"本文档由|用户上传|本站|仅提供信息存储|不拥有所有权|不承担相关法律责任|侵权|版权归|付费|下载|预览"
     r"|仅展示部分|虚拟产品|不支持退款|一经售出"
 )
 _RELATED_HINT = r"相关文章|相关阅读|相关推荐|相关范文|相关文档|相关资料|猜你喜欢|阅读|热门文章|热门推荐|精品推荐"
 _CHROME_HINTS = (_BREADCRUMB_HINT, _SUBMIT_HINT, _AUTHOR_HINT, _UPLOAD_HINT, _READ_HINT, _CREDIT_HINT, _BUTTON_HINT,
-                 _FURNITURE_HINT, _NAV_HINT, _PREV_NEXT_HINT, _DISCLAIMER_HINT, _RELATED_HINT)
+                 _FURNITURE_HINT, _NAV_HINT, _PREV_NEXT_HINT, _CHAT_HINT, _DISCLAIMER_HINT, _RELATED_HINT)
 
 
 def _top_level_alternatives(source: str) -> list[str]:

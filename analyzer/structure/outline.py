@@ -15,6 +15,7 @@ from analyzer.structure.numbering import Token, match_token
 
 _MAX_HEADING_TITLE = 15  # a bare heading's title is short; longer ones are list items
 _MAX_PLAIN_HEADING = 40  # an unnumbered heading (period, section name) is never longer
+_BULLETS = "●◆■▲★☆•▪►➢➤※◇□△"
 _MAX_ANNEX_TITLE = 40  # the title of an annex, on the line after its 附件：
 
 
@@ -267,6 +268,8 @@ class _OutlineBuilder:
         (known from a scan of the plan); None: not known, the line is searched.
         """
         text = text.strip()
+        if text[:1] in _BULLETS:  # "● 7—8月：…", "▲ 指导思想": the bullet marks the line, the rest is read
+            text = text.lstrip(_BULLETS + " \t\u3000")
         if not text:
             return
         before = len(self.drafts)

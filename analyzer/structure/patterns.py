@@ -45,6 +45,12 @@ TRAILING_NUM_HINT = re.compile(
 )
 # The words that make a title-like line near a plan's start its title.
 PLAN_NAME_WORD = re.compile(r"计划|方案|要点|安排|打算|规划|思路")
+# A whole plan written on one line: its title (naming a plan), a space, then the plan with its
+# outline (一、…) in the same line — what a phone copy of a Word file pasted into a chat looks like.
+ONE_LINE_PLAN = re.compile(
+    r"^(?P<title>[^\s。，,；;！？!?:：、]{4,40}?(?:计划|方案|要点|安排|打算|规划))[ \t\u3000]+(?P<body>\S.{80,})$"
+)
+ONE_LINE_OUTLINE = re.compile(r"一、.{20,}二、")  # the outline of a one-line plan: 一、… then 二、…
 
 # A count in a compilation title or intro: "精选6篇", "(精选15篇)", "汇编8篇", "5篇".
 COMPILATION_COUNT = re.compile(rf"(?P<n>{ANY_NUM})\s*篇")

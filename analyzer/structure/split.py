@@ -14,6 +14,7 @@ from analyzer.structure.numbering import match_token, numeral_value
 _TITLE_MAX = 40
 _HEAD_LINES = 12  # where a compilation's title and intro are looked for
 _SPLICE_REACH = 6  # non-empty lines after a spliced plan's title in which its outline starts
+_ONE_LINE_PLAN_MIN = 200  # a plan written on one line is long
 _FIRST_HEADING_STYLES = frozenset({"cn_dun", "cn_paren", "cn_di", "cn_part", "roman"})
 
 
@@ -267,13 +268,30 @@ def _single(lines: Sequence[str]) -> Split:
     start = _first_content_line(lines, start, n) if start > 1 else 1
     if start > n:
         start = 1  # nothing but an intro: keep it all rather than return an empty plan
-    title = _title_near(lines, 1, n)
+    one_line = _one_line_plans(lines, start)
+    if len(one_line) >= 2:  # plans pasted one per line (a chat export): each line is a plan
+        return Split(spans=tuple(PlanSpan(i, i, title) for i, title in one_line))
+    title = _title_near(lines, 1, n) or (one_line[0][1] if one_line else None)
     spans = [PlanSpan(start, n, title)]
     for at in _spliced(lines, start):
         # A second document spliced on after the first one's signature: a plan of its own.
         last = spans.pop()
         spans += [PlanSpan(last.start, at - 1, last.title), PlanSpan(at, n, lines[at - 1].strip())]
     return Split(spans=tuple(spans))
+
+
+def _one_line_plans(lines: Sequence[str], start: int) -> list[tuple[int, str]]:
+    """``(line, title)`` of each line (1-based) that holds a whole plan: a title naming a plan, a
+    space, then the plan itself with its outline starting over (一、) in the same line."""
+    found = []
+    for i in range(start, len(lines) + 1):
+        text = lines[i - 1].strip()
+        if len(text) < _ONE_LINE_PLAN_MIN or "一" not in text:
+            continue
+        m = P.ONE_LINE_PLAN.match(text)
+        if m is not None and P.ONE_LINE_OUTLINE.search(m.group("body")):
+            found.append((i, m.group("title")))
+    return found
 
 
 def _spliced(lines: Sequence[str], start: int) -> list[int]:

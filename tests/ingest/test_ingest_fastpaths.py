@@ -84,7 +84,8 @@ def _chrome_oracle(line: str) -> bool:
     return bool(
         P.BREADCRUMB.match(line) or P.SUBMIT_LINE.search(line) or P.AUTHOR_CLICKS.search(line)
         or P.UPLOAD_META.search(line) or P.READ_PAGES.search(line) or P.CREDIT_LINE.match(line)
-        or P.PREV_NEXT.match(line) or P.BUTTON_LINE.match(line) or P.FURNITURE.search(line)
+        or P.PREV_NEXT.match(line) or P.CHAT_LINE.match(line) or P.BUTTON_LINE.match(line)
+        or P.FURNITURE.search(line)
         or (P.NAV_BAR.match(line) is not None and len(P.NAV_WORDS.findall(line)) >= 2)
     )
 

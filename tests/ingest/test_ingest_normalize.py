@@ -75,6 +75,11 @@ def test_remove_pinyin(line: str, expected: str) -> None:
         "收藏 分享到",
         "分享到: 微信 微博 QQ空间",
         "举报 | 下载本文档",
+        # a chat export: sender, time stamp, file notice, group name
+        "杉坪镇工会-李晓燕 10:22",
+        "2026年1月9日 上午10:21",
+        "[文件] 恒泰纺织有限公司工会2026年工作计划.docx  31.5KB",
+        "县总工会基层工作群(46)",
     ],
 )
 def test_chrome_lines(line: str) -> None:
@@ -94,6 +99,9 @@ def test_chrome_lines(line: str) -> None:
         "以下是小编整理的工会工作计划5篇,仅供参考",
         "2",
         "2024 | 3 | 5",
+        "1月23日下午2:30",  # a table's time cell
+        "下午 14:30",
+        "时间：3月8日 下午2:30",
     ],
 )
 def test_not_chrome_lines(line: str) -> None:

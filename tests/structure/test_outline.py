@@ -89,6 +89,9 @@ def _shape(lines: list[str]) -> list[tuple[str, int, str]]:
         (["一、主要工作", "1.召开职代会。", "附：月度活动安排表", "| 3月 | 召开职代会 |", "1.其他"],
          [("主要工作", 1, "main_tasks"), ("召开职代会", 2, "main_tasks"), ("月度活动安排表", 1, "schedule"),
           ("其他", 2, "schedule")]),
+        # a bullet before a month or a section name marks the line; the rest is read as usual
+        (["四、月度安排", "● 6月：开展竞赛", "●7—8月：开展活动；开办托管班", "▲ 保障措施"],
+         [("月度安排", 1, "schedule"), ("6月", 2, "schedule"), ("7—8月", 2, "schedule"), ("保障措施", 1, "measures")]),
         # a bare 附件： takes its title from the next line; a table row or a sentence is no title
         (["一、主要工作", "1.召开职代会。", "附件：", "", "2026年重点工作推进计划表", "序号\t工作内容\t完成时间"],
          [("主要工作", 1, "main_tasks"), ("召开职代会", 2, "main_tasks"), ("2026年重点工作推进计划表", 1, "schedule")]),

@@ -117,3 +117,19 @@ def test_split_spans_are_ordered_and_inside_the_document(lines: list[str]) -> No
         assert 1 <= span.start <= span.end <= len(lines)
         assert span.start > previous_end
         previous_end = span.end
+
+
+def test_plans_pasted_one_per_line_are_one_plan_each() -> None:
+    body = "一、指导思想 以职工为中心，团结带领职工建功立业，推动工会工作高质量发展。二、工作目标 入会率保持100%。" * 4
+    lines = ["县总工会基层工作群(46)", "", f"杉坪镇总工会2026年工作计划 {body}", "收到，辛苦。",
+             f"恒泰纺织有限公司工会2026年工作计划 {body}", "收到，谢谢。"]
+    s = split_plans(lines)
+    assert [(p.start, p.end, p.title) for p in s.spans] == [
+        (3, 3, "杉坪镇总工会2026年工作计划"), (5, 5, "恒泰纺织有限公司工会2026年工作计划")]
+
+
+def test_one_plan_on_one_line_takes_its_title() -> None:
+    body = "一、指导思想 以职工为中心，团结带领职工建功立业，推动工会工作高质量发展。二、工作目标 入会率保持100%。" * 4
+    s = split_plans([f"杉坪镇总工会2026年工作计划 {body}"])
+    assert [(p.start, p.end, p.title) for p in s.spans] == [(1, 1, "杉坪镇总工会2026年工作计划")]
+
