@@ -331,3 +331,6 @@ BLOCK_CONTENT_LABELS = frozenset(("内容", "活动内容", "工作内容", "主
 BLOCK_OWNER_LABELS = frozenset(("责任人", "负责人", "责任部门", "负责部门", "牵头部门", "责任单位", "牵头单位",
                                 "承办", "承办单位"))
 
+# Months in brackets right after a vague period (暑期（7—8月）): the writer dated it.
+MONTH_BRACKET = re.compile(r"[（(][^（）()]{0,12}月[^（）()]{0,6}[)）]")
+

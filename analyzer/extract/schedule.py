@@ -45,7 +45,8 @@ _TITLE_TIME_HINT = frozenset("月季假周段节旬期年春夏秋冬旦宵午�
 _TERM_START = {"spring": 2, "autumn": 9}
 _CHAIN_ENDS = frozenset("；;")
 _DEADLINE_KINDS = frozenset(("month", "date", "year_part"))
-_HOLIDAY_KINDS = frozenset(("holiday", "holiday_label"))  # times whose "before" (…前) is a deadline
+_HOLIDAY_KINDS = frozenset(("holiday", "holiday_label"))
+_VAGUE_IN_TASKS = frozenset(("season", "half_year", "semester", "vacation"))  # no calendar entry in a task list  # times whose "before" (…前) is a deadline
 _HEAD_SEPARATORS = frozenset("，,：:")  # after a time that heads its line (10月，…)  # a sentence ending so is followed by another activity of the same time
 _TERM_TITLE = 16  # a heading naming a term is short (第一学期, 二、第二学期工作安排)
 
@@ -335,14 +336,20 @@ def _free_units(ctx: _Ctx, index: int, in_schedule: bool) -> None:
                 ctx.add(carried, carried.text, sentence, n)
                 chained = carried if sentence[-1:] in _CHAIN_ENDS else None
                 continue
-            if span is not None and span.kind in ("season", "half_year") and not in_schedule:
-                span = None  # "秋季运动会" / "上半年和下半年各…" in a task list name no single period
+            if (span is not None and span.kind in _VAGUE_IN_TASKS and not in_schedule
+                    and not P.MONTH_BRACKET.match(sentence, span.end)):  # (暑期（7—8月）… is dated)
+                span = None  # "秋季运动会", "上半年和下半年各…", "开学初召开教代会", "暑期开办托管班" in a
+                # task list: how the task recurs in the year, not a calendar entry (the schedule has those)
             if span is not None and P.PAIRED_PERIOD.match(sentence, span.end):
                 span = None  # "上半年和下半年各举办一次": a frequency, not a date
             if span is not None and span.kind != "week" and _after(sentence, span):
                 if not in_schedule and (_before(span) or P.COMPLETION.match(sentence, span.end)):
                     continue  # "12月底前完成…", "年底前为…建成…" in a task list: a deadline, not an activity
-                ctx.add(span, span.text, _after(sentence, span), n)
+                dated = P.MONTH_BRACKET.match(sentence, span.end)
+                if dated is not None:  # 暑期（7—8月）开办…: the bracket belongs to the period
+                    ctx.add(span, sentence[span.start:dated.end()], P.LEAD_JOIN.sub("", sentence[dated.end():]), n)
+                else:
+                    ctx.add(span, span.text, _after(sentence, span), n)
                 # the time heads the line (10月，…；…): the next activity after ；shares it
                 heads = span.kind not in _IMPLICIT and sentence[span.end:span.end + 1] in _HEAD_SEPARATORS
                 chained = span if heads and sentence[-1:] in _CHAIN_ENDS else None

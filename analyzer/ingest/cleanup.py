@@ -40,8 +40,9 @@ def normalize_whitespace(line: str) -> str:
         return line.strip()
     line = P.ZERO_WIDTH.sub("", line)
     if len(P.CELL_GAP.findall(line.strip())) >= 2:
-        # A table row laid out with tabs or runs of spaces: keep its cells apart ("3月 | 召开职代会 | 工会").
-        line = P.CELL_GAP.sub(" | ", line.strip())
+        # A table row laid out with tabs or runs of spaces: keep its cells apart ("3月 | 召开职代会 | 工会");
+        # a tab before the first cell is an empty first cell (a continuation row: "| 3月2日 | 开展… | 林晓").
+        line = ("| " if line[:1] == "\t" else "") + P.CELL_GAP.sub(" | ", line.strip())
     line = P.ODD_SPACE.sub(" ", line)
     line = P.CONTROL.sub("", line)
     line = P.MULTI_SPACE.sub(" ", line)
@@ -168,7 +169,7 @@ def _normalize_whitespace_text(text: str) -> list[str]:
     cells = False
     for i in lines_matching(P.GAP_HINT, stripped):  # the few lines that may hold a cell gap
         if len(P.CELL_GAP.findall(stripped[i])) >= 2:  # a table row: keep its cells apart
-            rows[i] = P.CELL_GAP.sub(" | ", stripped[i])
+            rows[i] = ("| " if rows[i][:1] == "\t" else "") + P.CELL_GAP.sub(" | ", stripped[i])
             cells = True
     if cells:
         text = "\n".join(rows)

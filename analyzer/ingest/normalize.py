@@ -207,8 +207,8 @@ def _ends_mid_clause(line: str, min_len: int = _JOIN_MIN_LEN, *, wrapped: bool =
     closing quote after a word (``启动“最美警察”`` | ``评选。``), and a numbered line with text after
     its colon (``1月份：庆祝…，召开局机关工``) is an item, not a heading.
     """
-    if not line:
-        return False
+    if not line or " | " in line:
+        return False  # (a table row ends with its last cell, never mid-clause)
     last = line[-1]
     last_ok = "\u4e00" <= last <= "\u9fff" or (wrapped and (
         last not in _SENTENCE_FINAL or (last in _QUOTE_CLOSERS and len(line) > 1 and line[-2] not in _SENTENCE_FINAL)))
@@ -221,7 +221,8 @@ def _ends_mid_clause(line: str, min_len: int = _JOIN_MIN_LEN, *, wrapped: bool =
 
 def _continues(line: str) -> bool:
     """A line that starts with a hanzi and no numbering token, so it may continue a clause."""
-    return bool(line) and "\u4e00" <= line[0] <= "\u9fff" and not P.NUMBERING_START.match(line)
+    return (bool(line) and "\u4e00" <= line[0] <= "\u9fff" and not P.NUMBERING_START.match(line)
+            and " | " not in line)  # (a table row is a row of its own)
 
 
 def rejoin_broken_lines(lines: list[str]) -> list[str]:

@@ -85,6 +85,9 @@ CASES = [
     # a dated line the outline left under a finished item is an entry of its own date
     (["二、具体安排", "二月主题：温暖开学", "1、走访慰问困难教职工。", "3月19—21日：组织教职工参加区运动会。"],
      [(2, 2, "走访慰问困难"), (3, 3, "组织教职工参")]),
+    # in a task list a term part or a vacation opening a sentence is no calendar entry, unless dated
+    (["三、主要工作", "（一）推进民主管理。开学初召开教代会，审议方案。", "（二）暑期开办托管班。", "（三）暑期（7—8月）开办托管班。"],
+     [(7, 8, "开办托管班。")]),
     # activity blocks: one item per block, its time from 时间：, its text from 内容：
     (["四、重点活动安排", "活动一：新春送温暖", "时间：春节前（2月上旬）", "内容：走访慰问困难职工。", "责任人：主席 沈秀兰", "",
       "活动二：送岗位", "时间：3月至4月", "内容：举办专场招聘会。", "", "五、保障措施", "（一）强化联动。"],

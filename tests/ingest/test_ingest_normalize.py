@@ -287,3 +287,10 @@ def test_label_lines_of_one_length_are_no_wrap() -> None:
     lines = [line.format(k) if "{}" in line else line for k in "一二三四五六七八" for line in block]
     assert rejoin_broken_lines(lines) == lines
 
+
+def test_tab_table_rows_keep_an_empty_first_cell_and_stay_apart() -> None:
+    lines = normalize_text("周次\t日期\t工作内容\t负责人\n第1周\t3月2日-3月6日\t召开学校第七届教职工代表大会第二次会议\t郑秀梅\n"
+                           "\t3月2日-3月6日\t开展元宵节教职工猜灯谜活动\t林晓\n暑假\t7月4日-8月31日\t组织教职工暑期疗休养\t工会")
+    assert lines == ["周次 | 日期 | 工作内容 | 负责人", "第1周 | 3月2日-3月6日 | 召开学校第七届教职工代表大会第二次会议 | 郑秀梅",
+                     "| 3月2日-3月6日 | 开展元宵节教职工猜灯谜活动 | 林晓", "暑假 | 7月4日-8月31日 | 组织教职工暑期疗休养 | 工会"]
+

@@ -92,6 +92,9 @@ def _shape(lines: list[str]) -> list[tuple[str, int, str]]:
         # a bullet before a month or a section name marks the line; the rest is read as usual
         (["四、月度安排", "● 6月：开展竞赛", "●7—8月：开展活动；开办托管班", "▲ 保障措施"],
          [("月度安排", 1, "schedule"), ("6月", 2, "schedule"), ("7—8月", 2, "schedule"), ("保障措施", 1, "measures")]),
+        # a contact line is no section
+        (["五、保障措施", "（一）强化责任。", "联系人：×××　联系电话：0510-XXXXXXXX"],
+         [("保障措施", 1, "measures"), ("强化责任", 2, "measures")]),
         # a bare 附件： takes its title from the next line; a table row or a sentence is no title
         (["一、主要工作", "1.召开职代会。", "附件：", "", "2026年重点工作推进计划表", "序号\t工作内容\t完成时间"],
          [("主要工作", 1, "main_tasks"), ("召开职代会", 2, "main_tasks"), ("2026年重点工作推进计划表", 1, "schedule")]),
