@@ -377,8 +377,9 @@ def _block_items(ctx: _Ctx) -> None:
     """Activities written as blocks of label lines (活动一：… / 时间：… / 内容：… / 责任人：…): one item
     per block, outside reviews; their lines are then closed to the other readings."""
     plan = ctx.plan
-    if not any("内容" in line or "活动形式" in line for line in plan.text_lines):
-        return  # every block has a content label
+    if not any(("内容" in line[:6] or "活动形式" in line[:6]) and ("：" in line[:8] or ":" in line[:8])
+               for line in plan.text_lines):
+        return  # every block has a content label line (内容：…, 活动内容：…)
     lines = [(plan.line_start + k, text) for k, text in enumerate(plan.text_lines)]
     for sec in plan.sections:
         if sec.level == 1 and sec.kind == "review":
