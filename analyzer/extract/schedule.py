@@ -44,10 +44,10 @@ _TITLE_TIME_HINT = frozenset("月季假周段节旬期年春夏秋冬旦宵午�
 # week always win).
 _TERM_START = {"spring": 2, "autumn": 9}
 _CHAIN_ENDS = frozenset("；;")
-_DEADLINE_KINDS = frozenset(("month", "date", "year_part"))
+_DEADLINE_KINDS = frozenset(("month", "date", "year_part"))  # times whose "before" (…前) is a deadline
 _HOLIDAY_KINDS = frozenset(("holiday", "holiday_label"))
-_VAGUE_IN_TASKS = frozenset(("season", "half_year", "semester", "vacation"))  # no calendar entry in a task list  # times whose "before" (…前) is a deadline
-_HEAD_SEPARATORS = frozenset("，,：:")  # after a time that heads its line (10月，…)  # a sentence ending so is followed by another activity of the same time
+_VAGUE_IN_TASKS = frozenset(("season", "half_year", "semester", "vacation"))  # no calendar entry in a task list
+_HEAD_SEPARATORS = frozenset("，,：:")  # after a time that heads its line (10月，…)
 _TERM_TITLE = 16  # a heading naming a term is short (第一学期, 二、第二学期工作安排)
 
 
