@@ -418,9 +418,7 @@ def week_one(text: str, semester: Semester | None = None) -> TermStart | None:
         if lead is not None:
             leads[(month, day)] = lead
         if week_pattern and m.group("prep"):  # 预备周（2月16日—…）: week 1 starts a week later
-            start = (H.day_of_year(month, day) + 7) % 365
-            first = H.month_of_day(start)
-            found.append((1, m.start(), TermStart(first, start - H.day_of_year(first, 1) + 1)))
+            found.append((1, m.start(), _starting_on((H.day_of_year(month, day) + 7) % 365)))
             continue
         week = cn_to_int(m.group("w")) if week_pattern else 1
         if not week or week > H.MAX_WEEK:
@@ -429,10 +427,8 @@ def week_one(text: str, semester: Semester | None = None) -> TermStart | None:
             found.append((1, m.start(), TermStart(month, day, lead or 0)))
         else:  # week N's Monday, less N - 1 weeks
             monday = H.day_of_year(month, day) - (week - 1) * 7
-            if monday < 0:
-                continue
-            first = H.month_of_day(monday)
-            found.append((week, m.start(), TermStart(first, monday - H.day_of_year(first, 1) + 1)))
+            if monday >= 0:
+                found.append((week, m.start(), _starting_on(monday)))
     months = _OPENING_MONTHS.get(semester) if semester else None
     found = [f for f in found if months is None or f[2].month in months]
     if not found:
@@ -444,6 +440,12 @@ def week_one(text: str, semester: Semester | None = None) -> TermStart | None:
 
 
 _OPENING_MONTHS: dict[str, frozenset[int]] = {"spring": frozenset((1, 2, 3)), "autumn": frozenset((8, 9, 10))}
+
+
+def _starting_on(day: int) -> TermStart:
+    """Week 1 starting on a Monday given as a 0-based day of the year."""
+    month = H.month_of_day(day)
+    return TermStart(month, day - H.day_of_year(month, 1) + 1)
 
 
 def _lead(weekday: str | None, year: str | None, month: int, day: int) -> int | None:
