@@ -12,6 +12,7 @@ from analyzer.errors import AnalyzerError
 from analyzer.extract.schedule import extract_schedule
 from analyzer.extract.tasks import extract_tasks
 from analyzer.extract.units import PlanView
+from analyzer.limits import Limits, current_limits
 from analyzer.models import Document, Finding, ParsedDocument, Plan
 from analyzer.structure.meta import find_signature, find_unit, find_year, has_year_placeholder
 from analyzer.structure.outline import parse_outline
@@ -20,18 +21,33 @@ from analyzer.structure.split import PlanSpan, split_plans
 log = logging.getLogger(__name__)
 
 
-def plans_of(doc: Document, *, extract: bool = True, tasks: bool = True) -> tuple[tuple[Plan, ...], tuple]:
+class TooManyPlansError(AnalyzerError):
+    """A document splits into far more plans than any real file holds: it is no plan, or damaged."""
+
+
+def plans_of(doc: Document, *, extract: bool = True, tasks: bool = True,
+             limits: Limits | None = None) -> tuple[tuple[Plan, ...], tuple]:
     """Split a Document into Plans with outline, metadata and findings.
 
     Args:
         doc: a Document from :func:`analyzer.ingest.read_document`.
         extract: also extract the schedule (and, with ``tasks``, the tasks).
         tasks: extract tasks too (the combined calendar needs only the schedule).
+        limits: ``max_plans`` stops a document that splits into more plans than that.
 
     Returns:
         ``(plans, document_findings)``.
+
+    Raises:
+        TooManyPlansError: the document splits into more than ``limits.max_plans`` plans.
     """
     split = split_plans(doc.text_lines)
+    cap = (limits or current_limits()).max_plans
+    if len(split.spans) > cap:
+        raise TooManyPlansError(
+            f"识别出 {len(split.spans)} 份计划,超过上限({cap} 份):文件可能不是工作计划或格式异常;"
+            "请检查文件或拆分后再分析"
+        )
     plans: list[Plan] = []
     for index, span in enumerate(split.spans, 1):
         plans.append(_plan(doc, span, index, extract=extract, tasks=tasks))
@@ -99,7 +115,8 @@ def _quote_original(doc: Document, finding: Finding) -> Finding:
     return finding
 
 
-def parse_document(path: str | os.PathLike, *, extract: bool = True, tasks: bool = True) -> ParsedDocument:
+def parse_document(path: str | os.PathLike, *, extract: bool = True, tasks: bool = True,
+                   limits: Limits | None = None) -> ParsedDocument:
     """Read and parse one file; a bad file gives a ParsedDocument with ``error`` set, never raises.
 
     >>> parse_document("不存在.txt").error  # doctest: +ELLIPSIS
@@ -108,19 +125,27 @@ def parse_document(path: str | os.PathLike, *, extract: bool = True, tasks: bool
     from analyzer.ingest import read_document
 
     try:
-        doc = read_document(path)
+        limits = limits or current_limits()
+        doc = read_document(path, limits=limits)
     except AnalyzerError as exc:
         return ParsedDocument(source=str(path), sha256=None, encoding=None, error=_one_line(str(exc)))
     except (MemoryError, RecursionError) as exc:
         return ParsedDocument(source=str(path), sha256=None, encoding=None,
                               error=f"文件无法处理({type(exc).__name__});请拆分或简化后再分析")
-    return parse_loaded(doc, extract=extract, tasks=tasks)
+    except Exception as exc:  # whatever a reader raises stays this document's error: the batch goes on
+        log.debug("读取失败:%s", path, exc_info=True)
+        return ParsedDocument(source=str(path), sha256=None, encoding=None,
+                              error=_one_line(f"文件无法读取({type(exc).__name__});请重新另存为 .docx 或 .txt 后再分析"))
+    return parse_loaded(doc, extract=extract, tasks=tasks, limits=limits)
 
 
-def parse_loaded(doc: Document, *, extract: bool = True, tasks: bool = True) -> ParsedDocument:
-    """Parse a Document already read."""
+def parse_loaded(doc: Document, *, extract: bool = True, tasks: bool = True,
+                 limits: Limits | None = None) -> ParsedDocument:
+    """Parse a Document already read (a parser failure becomes the document's ``error``)."""
     try:
-        plans, doc_findings = plans_of(doc, extract=extract, tasks=tasks)
+        plans, doc_findings = plans_of(doc, extract=extract, tasks=tasks, limits=limits)
+    except TooManyPlansError as exc:
+        return ParsedDocument(source=doc.source, sha256=doc.sha256, encoding=doc.encoding, error=_one_line(str(exc)))
     except Exception as exc:  # a parser bug must not stop a batch: report it on this document
         log.debug("解析失败:%s", doc.source, exc_info=True)
         return ParsedDocument(source=doc.source, sha256=doc.sha256, encoding=doc.encoding,
@@ -130,13 +155,17 @@ def parse_loaded(doc: Document, *, extract: bool = True, tasks: bool = True) -> 
 
 
 def parse_paths(paths: Iterable[str | os.PathLike], *, extract: bool = True,
-                tasks: bool = True) -> Iterator[ParsedDocument]:
+                tasks: bool = True, limits: Limits | None = None) -> Iterator[ParsedDocument]:
     """Parse every file under ``paths`` (directories walked recursively), one result per file."""
     from analyzer.ingest import iter_paths
 
+    limits = limits or current_limits()
     for path in iter_paths(paths):
-        yield parse_document(path, extract=extract, tasks=tasks)
+        yield parse_document(path, extract=extract, tasks=tasks, limits=limits)
 
 
 def _one_line(message: str) -> str:
-    return " ".join(message.split())
+    """One line, control characters escaped (a file name may hold a newline)."""
+    text = " ".join(message.split())
+    return text if text.isprintable() else "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -56,22 +57,49 @@ def test_every_bad_file_is_reported_and_the_batch_goes_on(batch: Path) -> None:
         assert "\n" not in error and docs[name].plans == ()
 
 
+def _child_peak(path: Path) -> tuple[str | None, float, float, float]:
+    """Parse ``path`` in a child process: (error, seconds, MB before parsing, peak MB)."""
+    code = (
+        "import resource, sys, time\n"
+        "from analyzer.pipeline import parse_document\n"
+        "import analyzer.extract.schedule, analyzer.extract.tasks\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "t = time.perf_counter()\n"
+        f"doc = parse_document({str(path)!r})\n"
+        "took = time.perf_counter() - t\n"
+        "print(repr(doc.error), took, before / 1024, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
+    error, took, before, peak = out.stdout.strip().splitlines()[-1].rsplit(" ", 3)
+    return ast.literal_eval(error), float(took), float(before), float(peak)
+
+
 @pytest.mark.slow
-def test_50_mb_without_line_breaks_finishes_with_bounded_memory(tmp_path: Path) -> None:
-    """Parsed in a child process so that its peak memory can be measured on its own."""
+def test_50_mb_without_line_breaks_is_refused_fast(tmp_path: Path) -> None:
+    """Over the text limit: a one-line Chinese error naming the limit, in seconds, with little memory."""
     path = tmp_path / "huge.txt"
     chunk = "为了进一步加强工会组织建设，充分发挥工会的桥梁纽带作用，特制定本计划。" * 1000
     with path.open("w", encoding="utf-8") as fh:
         for _ in range(480):  # about 50 MB, one line
             fh.write(chunk)
     assert path.stat().st_size > 45_000_000
-    code = (
-        "import resource, sys\n"
-        "from analyzer.pipeline import parse_document\n"
-        f"doc = parse_document({str(path)!r})\n"
-        "assert doc.error is None and len(doc.plans) == 1, doc.error\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
-    peak_mb = int(out.stdout.strip().splitlines()[-1]) / 1024
-    assert peak_mb < 1500, f"peak memory {peak_mb:.0f} MB"
+    error, took, before, peak = _child_peak(path)
+    assert error is not None and "上限" in error and "\n" not in error
+    assert took < 10, f"{took:.1f} s"
+    assert peak - before < 300, f"peak memory {peak - before:.0f} MB above start"
+
+
+@pytest.mark.slow
+def test_text_near_the_limit_is_linear(tmp_path: Path) -> None:
+    """Just under the text limit, with no line breaks: ≥ 1 MB/s and peak memory ≤ 10× the text's size."""
+    from analyzer.limits import Limits
+
+    path = tmp_path / "near.txt"
+    chunk = "为了进一步加强工会组织建设，充分发挥工会的桥梁纽带作用，3月召开职代会，特制定本计划。"
+    count = int(Limits().max_text_chars * 0.95) // len(chunk)
+    path.write_text(chunk * count, encoding="utf-8")
+    size_mb = path.stat().st_size / 1048576
+    error, took, before, peak = _child_peak(path)
+    assert error is None
+    assert size_mb / took >= 1.0, f"{size_mb / took:.2f} MB/s"
+    assert peak - before <= 10 * size_mb, f"peak {peak - before:.0f} MB above start for {size_mb:.1f} MB of text"

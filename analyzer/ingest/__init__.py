@@ -12,11 +12,12 @@ from analyzer.errors import ReadError, UnsupportedFormatError
 from analyzer.ingest.decode import DOC_MESSAGE, OLE2_MAGIC, RawText
 from analyzer.ingest.normalize import is_traditional, normalize_lines, to_simplified
 from analyzer.ingest.script import fold_fullwidth
+from analyzer.limits import Limits, current_limits
 from analyzer.models import Document
 
-__all__ = ["iter_paths", "read_document"]
+__all__ = ["OUTPUT_MARKER", "PLAN_SUFFIXES", "iter_paths", "read_document"]
 
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_MAX_BYTES = Limits().max_file_bytes
 _TEXT_SUFFIXES = frozenset({"", ".txt", ".md", ".text", ".markdown"})
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 _DOCX_SUFFIXES = frozenset({".docx", ".docm", ".dotx"})
@@ -34,13 +35,28 @@ _UNSUPPORTED: dict[str, str] = {
 }
 _IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic"})
 _ARCHIVE_SUFFIXES = frozenset({".zip", ".rar", ".7z", ".gz", ".tar"})
+#: What a folder walk yields: the formats plans come in, and the office formats that cannot be read
+#: but deserve their "save it as .docx" message rather than silence.
+PLAN_SUFFIXES = frozenset({".txt", ".md", ".docx", ".pdf", ".html", ".htm"})
+_REPORTED_SUFFIXES = frozenset({".doc", ".wps", ".rtf", ".odt"})
+#: A file the tool writes into every output folder it makes; a walk skips a folder holding it.
+OUTPUT_MARKER = ".plan-analyzer-output"
+#: Repository and package documents that are never plans (README.md, CHANGELOG.md …), by stem.
+_NOT_PLAN_STEMS = frozenset({"readme", "changelog", "changes", "license", "licence", "security", "contributing",
+                             "authors", "history", "notice", "copying", "todo"})  # fmt: skip
 
 
 def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Yield files as given; walk directories recursively in sorted order, skipping hidden entries.
+    """Yield files as given; walk folders recursively in sorted order, keeping plan formats only.
+
+    A file named explicitly is always yielded (reading it reports what is wrong). In a folder only
+    plan formats (``PLAN_SUFFIXES``, plus .doc/.wps/.rtf/.odt, which get a fix-it message) are
+    yielded; hidden files and folders, repository documents (README.md …), the tool's own output
+    folders (holding ``OUTPUT_MARKER``) and symbolic links that lead out of the folder are skipped.
+    Linked folders are not entered, so a link loop cannot hang the walk.
 
     Args:
-        paths: files and/or directories.
+        paths: files and/or folders.
 
     Yields:
         Each file path (a missing path is yielded as given, so reading it reports the error).
@@ -53,19 +69,55 @@ def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
         if not path.is_dir():
             yield path
             continue
-        for dirpath, dirnames, filenames in os.walk(path):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for filename in sorted(filenames):
-                if not filename.startswith("."):
-                    yield Path(dirpath) / filename
+        yield from _walk(path)
 
 
-def read_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def _walk(folder: Path) -> Iterator[Path]:
+    try:
+        root = folder.resolve()
+    except (OSError, RuntimeError):
+        return
+    for dirpath, dirnames, filenames in os.walk(folder):
+        here = Path(dirpath)
+        if OUTPUT_MARKER in filenames and here != folder:
+            dirnames[:] = []
+            continue
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for filename in sorted(filenames):
+            candidate = here / filename
+            if _is_plan_file(candidate) and _stays_inside(candidate, root):
+                yield candidate
+
+
+def _is_plan_file(path: Path) -> bool:
+    name = path.name
+    if name.startswith(".") or name.startswith("~$"):  # hidden files, Word's lock files
+        return False
+    suffix = path.suffix.lower()
+    if suffix not in PLAN_SUFFIXES and suffix not in _REPORTED_SUFFIXES:
+        return False
+    return path.stem.lower() not in _NOT_PLAN_STEMS
+
+
+def _stays_inside(path: Path, root: Path) -> bool:
+    """False for a symbolic link that leads out of ``root`` (or nowhere, or round in a loop)."""
+    if not path.is_symlink():
+        return True
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return False
+    return target.is_relative_to(root) and target.is_file()
+
+
+def read_document(path: str | os.PathLike, *, max_bytes: int | None = None,
+                  limits: Limits | None = None) -> Document:
     """Read a .txt/.md, .docx, .pdf or .html file into a normalised Document.
 
     Args:
         path: the file to read.
-        max_bytes: larger files are refused.
+        max_bytes: larger files are refused (default: ``limits.max_file_bytes``).
+        limits: resource limits (default: :func:`analyzer.limits.current_limits`).
 
     Returns:
         The Document: ``lines`` as written (normalised, line numbers kept), ``text_lines`` in
@@ -77,12 +129,22 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
     >>> read_document("corpus/plans/计划.txt").lines[0]  # doctest: +SKIP
     '2024年工会工作计划'
     """
+    limits = limits or current_limits()
     file = path if isinstance(path, Path) else Path(path)
-    data = _read_bytes(file, max_bytes)
-    raw = _dispatch(file, data)
-    lines = normalize_lines(raw.lines)
+    data = _read_bytes(file, max_bytes or limits.max_file_bytes)
+    try:
+        raw = _dispatch(file, data, limits)
+    except ReadError:
+        raise
+    except (MemoryError, RecursionError) as exc:
+        raise ReadError(f"文件过于复杂,超出处理上限:{_shown(file)};请拆分或简化后再分析") from exc
+    except Exception as exc:  # a reader's failure on damaged input is this file's error, never the batch's
+        raise ReadError(f"文件已损坏或格式异常,无法读取({type(exc).__name__}):{_shown(file)};"
+                        "请重新另存为 .docx 或 .txt 后再分析") from exc
+    _check_length(raw.lines, file, limits)
+    lines = _cut_long_lines(normalize_lines(raw.lines), limits.max_line_chars)
     if not any(lines):
-        raise ReadError(f"文件中没有可分析的文字:{file.name};请确认文件内容后再分析")
+        raise ReadError(f"文件中没有可分析的文字:{_shown(file)};请确认文件内容后再分析")
     traditional = is_traditional(lines)
     # The analysis form: simplified script, full-width digits and letters as ASCII (same lengths).
     text_lines = fold_fullwidth(to_simplified(lines) if traditional else lines)
@@ -95,6 +157,41 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
         traditional=traditional,
         warnings=raw.warnings,
     )
+
+
+def _shown(file: Path, *, full: bool = False) -> str:
+    """The file's name (or whole path) on one line: control characters escaped as ``\\n`` etc.
+
+    >>> _shown(Path("坏\\n名.txt"))
+    '坏\\\\n名.txt'
+    """
+    name = str(file) if full or not file.name else file.name
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in name)
+
+
+def _check_length(lines: list[str], file: Path, limits: Limits) -> None:
+    total = sum(map(len, lines))
+    if total > limits.max_text_chars:
+        raise ReadError(f"文本过长({total / 10000:.0f} 万字,上限 {limits.max_text_chars / 10000:.0f} 万字):"
+                        f"{_shown(file)};请拆分后再分析")
+
+
+def _cut_long_lines(lines: list[str], width: int) -> list[str]:
+    """Lines no longer than ``width``: a longer one (text with no line breaks) is cut into pieces.
+
+    Line-based passes then stay linear; no real plan has a line that long.
+    """
+    if all(len(line) <= width for line in lines):
+        return lines
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= width:
+            out.append(line)
+        else:
+            out.extend(line[k: k + width] for k in range(0, len(line), width))
+    return out
 
 
 def _read_bytes(file: Path, max_bytes: int) -> bytes:
@@ -132,40 +229,40 @@ def _read_bytes_checked(file: Path, max_bytes: int) -> bytes:
         info = file.stat()
         size = info.st_size
         if stat.S_ISDIR(info.st_mode):  # what file.is_dir() tests, without a second stat call
-            raise ReadError(f"这是一个文件夹,不是文件:{file};请指定要分析的文件")
+            raise ReadError(f"这是一个文件夹,不是文件:{_shown(file, full=True)};请指定要分析的文件")
         if size > max_bytes:
             raise ReadError(
-                f"文件过大({size / 1048576:.1f} MB,上限 {max_bytes / 1048576:.0f} MB):{file.name};请拆分后再分析"
+                f"文件过大({size / 1048576:.1f} MB,上限 {max_bytes / 1048576:.0f} MB):{_shown(file)};请拆分后再分析"
             )
         data = file.read_bytes()
     except FileNotFoundError as exc:
-        raise ReadError(f"文件不存在:{file}") from exc
+        raise ReadError(f"文件不存在:{_shown(file, full=True)}") from exc
     except PermissionError as exc:
-        raise ReadError(f"没有读取权限:{file};请检查文件权限") from exc
+        raise ReadError(f"没有读取权限:{_shown(file, full=True)};请检查文件权限") from exc
     except OSError as exc:
-        raise ReadError(f"无法读取文件:{file}({exc.strerror or exc});请检查路径") from exc
+        raise ReadError(f"无法读取文件:{_shown(file, full=True)}({exc.strerror or exc});请检查路径") from exc
     if not data:
-        raise ReadError(f"文件为空:{file.name};请确认文件已保存内容")
+        raise ReadError(f"文件为空:{_shown(file)};请确认文件已保存内容")
     return data
 
 
-def _dispatch(file: Path, data: bytes) -> RawText:
+def _dispatch(file: Path, data: bytes, limits: Limits) -> RawText:
     """Choose the reader by extension, then by the bytes' signature."""
     from analyzer.ingest import patterns
 
     suffix = file.suffix.lower()
-    name = file.name
+    name = _shown(file)
     if suffix in _DOCX_SUFFIXES:
-        return _read_docx(data, name)
+        return _read_docx(data, name, limits)
     if suffix == ".pdf":
-        return _read_pdf(data, name)
+        return _read_pdf(data, name, limits)
     if suffix in _HTML_SUFFIXES:
-        return _read_html(data, name)
+        return _read_html(data, name, limits)
     if suffix in _UNSUPPORTED and data.startswith(OLE2_MAGIC):
         raise UnsupportedFormatError(_UNSUPPORTED[suffix])
     reader = _by_signature(data)
     if reader is not None:
-        return reader(data, name)
+        return reader(data, name, limits)
     if suffix in _UNSUPPORTED:
         raise UnsupportedFormatError(_UNSUPPORTED[suffix])
     if suffix in _IMAGE_SUFFIXES:
@@ -178,6 +275,8 @@ def _dispatch(file: Path, data: bytes) -> RawText:
         )
     from analyzer.ingest.txt import read_txt
 
+    if len(data) > 4 * limits.max_text_chars:  # no text encoding spends more than 4 bytes a character
+        raise ReadError(f"文本过长(超过上限 {limits.max_text_chars / 10000:.0f} 万字):{name};请拆分后再分析")
     try:
         raw = read_txt(data, name)
     except ReadError as exc:
@@ -187,11 +286,11 @@ def _dispatch(file: Path, data: bytes) -> RawText:
             f"无法识别的文件类型({suffix}):{name};请另存为 .docx 或 .txt 后再分析"
         ) from exc
     if patterns.HTML_START.match("\n".join(raw.lines[:5])):
-        return _read_html(data, name)
+        return _read_html(data, name, limits)
     return raw
 
 
-def _by_signature(data: bytes) -> Callable[[bytes, str], RawText] | None:
+def _by_signature(data: bytes) -> Callable[[bytes, str, Limits], RawText] | None:
     """A reader chosen by magic bytes (PDF, Word package), or None; OLE2 and RTF bytes are refused."""
     if data.startswith(OLE2_MAGIC):
         raise UnsupportedFormatError(DOC_MESSAGE)
@@ -204,19 +303,19 @@ def _by_signature(data: bytes) -> Callable[[bytes, str], RawText] | None:
     return None
 
 
-def _read_docx(data: bytes, name: str) -> RawText:
+def _read_docx(data: bytes, name: str, limits: Limits) -> RawText:
     from analyzer.ingest.docx import read_docx
 
-    return read_docx(data, name)
+    return read_docx(data, name, limits=limits)
 
 
-def _read_pdf(data: bytes, name: str) -> RawText:
+def _read_pdf(data: bytes, name: str, limits: Limits) -> RawText:
     from analyzer.ingest.pdf import read_pdf
 
-    return read_pdf(data, name)
+    return read_pdf(data, name, limits=limits)
 
 
-def _read_html(data: bytes, name: str) -> RawText:
+def _read_html(data: bytes, name: str, limits: Limits) -> RawText:
     from analyzer.ingest.html import read_html
 
-    return read_html(data, name)
+    return read_html(data, name, limits=limits)

@@ -18,6 +18,7 @@ from analyzer.errors import ReadError
 from analyzer.ingest import patterns as P
 from analyzer.ingest.decode import RawText, decode_bytes
 from analyzer.ingest.docx import CELL_ITEM_SEPARATOR, CELL_SEPARATOR
+from analyzer.limits import Limits
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
               "button", "select", "textarea", "input", "template", "object", "embed", "head")  # fmt: skip
@@ -77,18 +78,19 @@ def decode_html(data: bytes, name: str = "") -> tuple[str, str]:
     return decoded.text, decoded.encoding.replace("utf-8-sig", "utf-8")
 
 
-def read_html(data: bytes, name: str = "") -> RawText:
+def read_html(data: bytes, name: str = "", *, limits: Limits | None = None) -> RawText:
     """Read an HTML page and keep its article text only.
 
     Args:
         data: the file's bytes.
         name: the file name, for messages.
+        limits: resource limits (element nesting, ``max_html_depth``).
 
     Returns:
         The article lines with encoding ``html:<charset>``.
 
     Raises:
-        ReadError: the page cannot be decoded or parsed.
+        ReadError: the page cannot be decoded or parsed, or it nests elements beyond the limit.
 
     >>> read_html("<html><body><p>一、指导思想</p></body></html>".encode()).lines
     ['一、指导思想']
@@ -100,6 +102,9 @@ def read_html(data: bytes, name: str = "") -> RawText:
         soup = BeautifulSoup(text, "lxml")
     except Exception as exc:  # parser failures on pathological markup
         raise ReadError(f"网页文件无法解析:{name};请把正文复制到 .txt 文件后再分析") from exc
+    limit = (limits or Limits()).max_html_depth
+    if _depth_exceeds(soup, limit):
+        raise ReadError(f"网页元素嵌套层数超过上限({limit} 层):{name};请把正文复制到 .txt 文件后再分析")
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
@@ -116,6 +121,19 @@ def read_html(data: bytes, name: str = "") -> RawText:
     elif not lines and title:
         lines = [title]
     return RawText(lines, f"html:{charset}")
+
+
+def _depth_exceeds(soup, limit: int) -> bool:
+    """True when some element lies more than ``limit`` levels deep (walked without recursion)."""
+    from bs4 import Tag
+
+    stack = [(soup, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in node.contents if isinstance(child, Tag))
+    return False
 
 
 def _is_boilerplate(tag) -> bool:

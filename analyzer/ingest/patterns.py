@@ -289,6 +289,15 @@ META_CHARSET = re.compile(
 )
 #: Text that begins like an HTML document (after optional whitespace / BOM).
 HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>])", re.IGNORECASE)
+#: An inline HTML tag left in plain text (``<b>组织</b>``, ``<span style="…">``, ``<br/>``): a known
+#: element name only, so text in ASCII angle brackets (``<安全生产法>``, ``<1>``) stays.
+INLINE_TAG = re.compile(
+    r"</?(?:a|abbr|b|big|br|center|code|del|div|em|font|h[1-6]|hr|i|img|ins|label|li|mark|ol|p|s|small|span|"
+    r"strike|strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul)(?:\s[^<>]{0,300})?/?>",
+    re.IGNORECASE,
+)
+#: The character entities such text carries along with its tags.
+HTML_ENTITY = re.compile(r"&(?:nbsp|lt|gt|amp|quot|apos|ldquo|rdquo|mdash|hellip|middot|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 
 # Letter-spaced text (PDF layers, typeset titles): single CJK characters or digits each followed by
 # one space, at least three in a row (工 会 工 作). Two-character words with a space between them

@@ -17,6 +17,7 @@ from collections import Counter
 from analyzer.errors import ReadError, ScannedPDFError
 from analyzer.ingest import patterns as P
 from analyzer.ingest.decode import RawText
+from analyzer.limits import Limits
 
 logger = logging.getLogger(__name__)
 
@@ -28,12 +29,13 @@ _MIN_LINES_FOR_WIDTH = 4  # fewer lines than this: no typical width, no rejoinin
 SCANNED_MESSAGE = "PDF 没有文字层(可能是扫描件);请先做文字识别(OCR)或提供 Word 版本"
 
 
-def read_pdf(data: bytes, name: str = "") -> RawText:
+def read_pdf(data: bytes, name: str = "", *, limits: Limits | None = None) -> RawText:
     """Read a PDF's text layer into lines.
 
     Args:
         data: the file's bytes.
         name: the file name, for messages.
+        limits: resource limits (the text layer stops at ``max_text_chars``).
 
     Returns:
         The cleaned lines with encoding ``pdf``.
@@ -45,7 +47,7 @@ def read_pdf(data: bytes, name: str = "") -> RawText:
     >>> read_pdf(open("计划.pdf", "rb").read()).encoding  # doctest: +SKIP
     'pdf'
     """
-    pages = _extract_pages(data, name)
+    pages = _extract_pages(data, name, limits or Limits())
     if not any(page.strip() for page in pages):
         raise ScannedPDFError(SCANNED_MESSAGE)
     page_lines = [[P.CJK_INNER_SPACE.sub("", line.strip()) for line in page.splitlines()] for page in pages]
@@ -56,17 +58,28 @@ def read_pdf(data: bytes, name: str = "") -> RawText:
     return RawText(rejoin_wrapped(lines), "pdf")
 
 
-def _extract_pages(data: bytes, name: str) -> list[str]:
-    """Text of each page; encryption and structural damage become ReadErrors."""
+def _extract_pages(data: bytes, name: str, limits: Limits) -> list[str]:
+    """Text of each page; encryption, structural damage and too much text become ReadErrors."""
     from pypdf import PdfReader  # imported lazily
 
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise ReadError(f"PDF 已加密,无法读取:{name};请先解除密码保护或提供 Word 版本")
-        return [page.extract_text() or "" for page in reader.pages]
+        pages: list[str] = []
+        total = 0
+        for page in reader.pages:
+            text = page.extract_text() or ""
+            total += len(text)
+            if total > limits.max_text_chars:
+                raise ReadError(f"PDF 文字过长(超过上限 {limits.max_text_chars / 10000:.0f} 万字):{name};"
+                                "请拆分后再分析")
+            pages.append(text)
+        return pages
     except ReadError:
         raise
+    except (MemoryError, RecursionError) as exc:
+        raise ReadError(f"PDF 文件过于复杂,超出处理上限:{name};请重新导出 PDF 或提供 Word 版本") from exc
     except Exception as exc:  # pypdf raises many error types on damaged or encrypted files
         if "decrypt" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
             raise ReadError(f"PDF 已加密,无法读取:{name};请先解除密码保护或提供 Word 版本") from exc

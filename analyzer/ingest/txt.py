@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+
+from analyzer.ingest import patterns as P
 from analyzer.ingest.decode import RawText, decode_bytes
 from analyzer.ingest.normalize import split_lines
 
@@ -27,4 +30,20 @@ def read_txt(data: bytes, name: str = "") -> RawText:
     warnings: tuple[str, ...] = ()
     if decoded.replaced:
         warnings = (f"有 {decoded.replaced} 处字节无法按 {decoded.encoding} 解码,已替换为 �",)
-    return RawText(split_lines(decoded.text), decoded.encoding, warnings)
+    return RawText(strip_inline_markup(split_lines(decoded.text)), decoded.encoding, warnings)
+
+
+def strip_inline_markup(lines: list[str]) -> list[str]:
+    """Remove inline HTML tags and their entities from plain-text lines (the line itself stays).
+
+    >>> strip_inline_markup(["1、<b>组织</b>职工健步走&nbsp;活动"])
+    ['1、组织职工健步走 活动']
+    """
+    if not any("<" in line or "&" in line for line in lines):
+        return lines
+    return [_unmark(line) if ("<" in line or "&" in line) else line for line in lines]
+
+
+def _unmark(line: str) -> str:
+    line = P.INLINE_TAG.sub("", line)
+    return P.HTML_ENTITY.sub(lambda m: html.unescape(m.group()).replace("\xa0", " "), line)

@@ -93,10 +93,18 @@ def test_iter_paths(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_huge_single_line_file(tmp_path: Path) -> None:
-    path = tmp_path / "huge.txt"
+    """A file without line breaks is read under the text limit (cut into long lines), refused over it."""
+    from analyzer.errors import ReadError
+    from analyzer.limits import Limits
+
     chunk = "为了进一步加强工会组织建设,充分发挥工会的桥梁纽带作用,特制定本计划。" * 1000
+    path = tmp_path / "huge.txt"
     with open(path, "w", encoding="utf-8") as fh:
-        for _ in range(200):  # ~21 MB, no line break
+        for _ in range(200):  # ~21 MB, 7 million characters, no line break
             fh.write(chunk)
-    doc = read_document(path)
-    assert len(doc.lines) == 1
+    with pytest.raises(ReadError, match="上限"):
+        read_document(path)
+    limits = Limits(max_text_chars=8_000_000)
+    doc = read_document(path, limits=limits)
+    assert len(doc.lines) == -(-len(chunk) * 200 // limits.max_line_chars)
+    assert all(len(line) <= limits.max_line_chars for line in doc.lines)
