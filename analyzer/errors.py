@@ -29,3 +29,7 @@ class GoldFormatError(AnalyzerError):
 
 class ConfigError(AnalyzerError):
     """A user-supplied configuration (rules, manifest) is invalid."""
+
+
+class OutputError(AnalyzerError):
+    """An output file or folder cannot be written (a folder where a file is expected, no permission, disk full)."""

@@ -13,6 +13,7 @@ from analyzer.ingest.decode import DOC_MESSAGE, OLE2_MAGIC, RawText
 from analyzer.ingest.normalize import is_traditional, normalize_lines, to_simplified
 from analyzer.ingest.script import fold_fullwidth
 from analyzer.limits import Limits, current_limits
+from analyzer.markers import OUTPUT_MARKER
 from analyzer.models import Document
 
 __all__ = ["OUTPUT_MARKER", "PLAN_SUFFIXES", "iter_paths", "read_document"]
@@ -39,8 +40,6 @@ _ARCHIVE_SUFFIXES = frozenset({".zip", ".rar", ".7z", ".gz", ".tar"})
 #: but deserve their "save it as .docx" message rather than silence.
 PLAN_SUFFIXES = frozenset({".txt", ".md", ".docx", ".pdf", ".html", ".htm"})
 _REPORTED_SUFFIXES = frozenset({".doc", ".wps", ".rtf", ".odt"})
-#: A file the tool writes into every output folder it makes; a walk skips a folder holding it.
-OUTPUT_MARKER = ".plan-analyzer-output"
 #: Repository and package documents that are never plans (README.md, CHANGELOG.md …), by stem.
 _NOT_PLAN_STEMS = frozenset({"readme", "changelog", "changes", "license", "licence", "security", "contributing",
                              "authors", "history", "notice", "copying", "todo"})  # fmt: skip

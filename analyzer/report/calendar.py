@@ -6,16 +6,31 @@ import calendar as _cal
 import hashlib
 import json
 import logging
+import re
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
-from analyzer.models import ParsedDocument
-from analyzer.report.atomic import write_atomic, write_atomic_with
+from analyzer.errors import OutputError
+from analyzer.models import ParsedDocument, ScheduleItem
+from analyzer.report.safe import append_row, save_workbook, write_atomic, write_frame_csv
 
 log = logging.getLogger(__name__)
+
+# A day range in an item's period (ScheduleItem keeps only the first day): 2月10日-2月16日, 3月15日-20日,
+# 12月28日—1月3日, 2025.7.1—2025.7.5. The end month is optional; the end day is not followed by a month mark.
+DAY_RANGE = re.compile(
+    r"(?:\d{4}[年.．/])?(?P<m1>\d{1,2})[月.．/](?P<d1>\d{1,2})[日号]?"
+    r"\s*(?:—{1,2}|[-－–~～〜至到])\s*"
+    r"(?:\d{4}[年.．/])?(?:(?P<m2>\d{1,2})[月.．/])?(?P<d2>\d{1,2})[日号]?(?![\d月.．/])"
+)
+# Control characters RFC 5545 TEXT does not allow (tab and newline are kept; icalendar escapes newlines).
+ICS_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Control characters (terminal escape sequences among them) kept off the terminal.
+TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 # Column names (Chinese, as users see them) of the 明细 sheet, CSV and JSON.
 COLUMNS = ["单位", "计划", "年份", "开始月", "结束月", "月份", "时段", "活动", "负责", "来源文件", "行号"]
@@ -77,7 +92,10 @@ def month_grid(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_xlsx(frame: pd.DataFrame, path: str | Path) -> Path:
-    """An Excel workbook with the sheets 明细 (one row per item) and 月历 (units × months)."""
+    """An Excel workbook with the sheets 明细 (one row per item) and 月历 (units × months).
+
+    Text from the documents is written as literal text, never as a formula (``report.safe``).
+    """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -85,9 +103,9 @@ def write_xlsx(frame: pd.DataFrame, path: str | Path) -> Path:
     wb = Workbook()
     detail = wb.active
     detail.title = "明细"
-    detail.append(COLUMNS)
+    append_row(detail, COLUMNS)
     for row in frame.itertuples(index=False):
-        detail.append([None if pd.isna(v) else v for v in row])
+        append_row(detail, row)
     widths = {"单位": 18, "计划": 28, "年份": 7, "开始月": 7, "结束月": 7, "月份": 9, "时段": 14,
               "活动": 60, "负责": 14, "来源文件": 36, "行号": 7}
     header_font, header_fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
@@ -103,10 +121,10 @@ def write_xlsx(frame: pd.DataFrame, path: str | Path) -> Path:
 
     grid = month_grid(frame)
     sheet = wb.create_sheet("月历")
-    sheet.append(["单位", *MONTHS])
+    append_row(sheet, ["单位", *MONTHS])
     empty = PatternFill("solid", fgColor="FCE4D6")
     for unit, values in grid.iterrows():
-        sheet.append([unit, *values.tolist()])
+        append_row(sheet, [unit, *values.tolist()])
     sheet.column_dimensions["A"].width = 20
     for col in range(2, 14):
         sheet.column_dimensions[get_column_letter(col)].width = 26
@@ -119,12 +137,12 @@ def write_xlsx(frame: pd.DataFrame, path: str | Path) -> Path:
             if not cell.value:
                 cell.fill = empty  # a month with nothing planned stands out
     sheet.freeze_panes = "B2"
-    return write_atomic_with(path, wb.save)
+    return save_workbook(wb, path)
 
 
 def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
-    """CSV in UTF-8 with a BOM, so that Excel opens the Chinese text correctly."""
-    return write_atomic(path, frame.to_csv(index=False), encoding="utf-8-sig")
+    """CSV in UTF-8 with a BOM, so that Excel opens the Chinese text correctly; formula-like text is quoted."""
+    return write_frame_csv(frame, path)
 
 
 def write_json(frame: pd.DataFrame, path: str | Path) -> Path:
@@ -133,63 +151,121 @@ def write_json(frame: pd.DataFrame, path: str | Path) -> Path:
     return write_atomic(path, json.dumps(records, ensure_ascii=False, indent=2) + "\n")
 
 
-def _event_dates(year: int, start: int, end: int, day: int | None) -> tuple[date, date]:
-    """All-day event bounds: the whole month range, or the one day when a day is given."""
-    if day is not None and start == end:
-        first = date(year, start, min(day, _cal.monthrange(year, start)[1]))
-        return first, first + timedelta(days=1)
+class IcsResult(NamedTuple):
+    """What ``write_ics`` wrote: the file, the events in it, the items skipped for want of a year."""
+
+    path: Path
+    written: int
+    skipped: int
+
+
+def _day_range(year: int, item: ScheduleItem) -> tuple[date, date] | None:
+    """The days of a range such as 2月10日-2月16日 in the item's period (end exclusive), when it agrees
+    with the item's months and first day; ``None`` otherwise."""
+    found = DAY_RANGE.search(item.period)
+    if found is None or item.day is None:
+        return None
+    m1, d1, d2 = int(found["m1"]), int(found["d1"]), int(found["d2"])
+    m2 = int(found["m2"]) if found["m2"] else m1
+    if (m1, d1, m2) != (item.month_start, item.day, item.month_end):
+        return None
+    try:
+        first, last = date(year, m1, d1), date(year + 1 if m2 < m1 else year, m2, d2)
+    except ValueError:  # 2月30日
+        return None
+    return (first, last + timedelta(days=1)) if last >= first else None
+
+
+def _event_dates(year: int, item: ScheduleItem) -> tuple[date, date]:
+    """All-day event bounds (end exclusive): a day range, one day, or the months from the first day."""
+    span = _day_range(year, item)
+    if span is not None:
+        return span
+    start, end = item.month_start, item.month_end
     end_year = year + 1 if end < start else year
+    if item.day is not None:
+        first = date(year, start, min(item.day, _cal.monthrange(year, start)[1]))
+        if start == end:
+            return first, first + timedelta(days=1)
+    else:
+        first = date(year, start, 1)
     last = date(end_year, end, _cal.monthrange(end_year, end)[1])
-    return date(year, start, 1), last + timedelta(days=1)
+    return first, last + timedelta(days=1)
 
 
-def write_ics(docs: Iterable[ParsedDocument], path: str | Path, *, year: int | None = None) -> tuple[Path, int]:
-    """An iCalendar file, one all-day event per schedule item in the plan's year.
+def _ics_text(text: str) -> str:
+    """Text for an iCalendar value: no control characters but newline and tab (RFC 5545 TEXT)."""
+    return ICS_CONTROL.sub("", text)
+
+
+def write_ics(docs: Iterable[ParsedDocument], path: str | Path, *, year: int | None = None,
+              stamp: datetime | None = None) -> IcsResult:
+    """An RFC 5545 iCalendar file, one all-day event per schedule item in the plan's year.
+
+    A day range (2月10日-2月16日) is one event over those days, a day one day, otherwise the months.
+    UIDs come from the document's sha256, the plan index and the item's index in the plan.
 
     Args:
         docs: parsed documents.
         path: the ``.ics`` file to write.
         year: the year for plans that state none.
+        stamp: the DTSTAMP of every event (default: now, UTC).
 
     Returns:
-        ``(path, skipped)``: items without any year are skipped and counted.
+        ``IcsResult(path, written, skipped)``: items without any year are skipped and counted.
+
+    Raises:
+        OutputError: no event could be written (no schedule item, or none with a year); nothing is written.
     """
     from icalendar import Calendar, Event
 
+    stamp = datetime.now(UTC) if stamp is None else stamp
+    stamp = stamp.replace(tzinfo=UTC) if stamp.tzinfo is None else stamp.astimezone(UTC)
     cal = Calendar()
     cal.add("prodid", "-//plan-analyzer//工作计划日程//ZH")
     cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "工作计划日程汇总")
-    skipped = 0
+    written = skipped = 0
+    uids: set[str] = set()
     for doc in docs:
         for plan in doc.plans:
-            for item in plan.schedule:
+            unit = _ics_text(plan.unit or plan.title or Path(doc.source).stem)
+            for index, item in enumerate(plan.schedule):
                 item_year = item.year if item.year is not None else (plan.year or year)
                 if item_year is None:
                     skipped += 1
                     continue
-                start, end = _event_dates(item_year, item.month_start, item.month_end, item.day)
+                start, end = _event_dates(item_year, item)
+                key = f"{doc.sha256 or doc.source}|{plan.index}|{index}"
+                uid = hashlib.sha1(key.encode("utf-8")).hexdigest()
+                while f"{uid}@plan-analyzer" in uids:  # the same document given twice
+                    uid = hashlib.sha1(f"{uid}|{len(uids)}".encode()).hexdigest()
+                uids.add(f"{uid}@plan-analyzer")
                 event = Event()
-                key = f"{doc.sha256}|{plan.index}|{item.line}|{item.text}"
-                event.add("uid", hashlib.sha1(key.encode("utf-8")).hexdigest() + "@plan-analyzer")
-                event.add("summary", item.text)
+                event.add("uid", f"{uid}@plan-analyzer")
+                event.add("dtstamp", stamp)
                 event.add("dtstart", start)
                 event.add("dtend", end)
-                event.add("dtstamp", date(item_year, 1, 1))
-                unit = plan.unit or plan.title or Path(doc.source).stem
-                event.add("description", f"{unit}｜{item.period}｜{Path(doc.source).name} 第 {item.line} 行")
+                event.add("summary", _ics_text(item.text))
+                event.add("description", _ics_text(f"{unit}｜{item.period}｜{Path(doc.source).name} 第 {item.line} 行"))
                 event.add("categories", [unit])
+                event.add("transp", "TRANSPARENT")  # a plan item does not make anyone busy
                 cal.add_component(event)
+                written += 1
+    if not written:
+        reason = f"{skipped} 项日程没有年份；请用 --year 指定年份" if skipped else "计划中没有找到日程安排"
+        raise OutputError(f"没有可写入日历的日程：{reason}")
     if skipped:
         log.info("%d 项日程没有年份，未写入日历；请用 --year 指定年份", skipped)
-    return write_atomic(path, cal.to_ical()), skipped
+    return IcsResult(write_atomic(path, cal.to_ical()), written, skipped)
 
 
 def to_terminal(frame: pd.DataFrame) -> str:
     """A readable table for the terminal."""
     if frame.empty:
         return "（没有找到日程安排）"
-    shown = frame[["单位", "月份", "活动", "负责"]].fillna("")
+    shown = frame[["单位", "月份", "活动", "负责"]].fillna("").map(lambda v: TERMINAL_CONTROL.sub("", str(v)))
     lines = []
     for unit, group in shown.groupby("单位", sort=False):
         lines.append(f"【{unit}】")

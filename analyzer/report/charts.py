@@ -83,11 +83,21 @@ def _chinese_figure(width: float, height: float) -> Iterator[Figure]:
         yield fig
 
 
-def _save(fig: Figure, path: Path) -> tuple[Path, Path]:
-    """Write ``path`` as .png and .svg; return both paths."""
-    from analyzer.report.atomic import write_atomic_with
+def _plain(text: object) -> str:
+    """A label drawn as written: ``$`` would start matplotlib mathtext (and bad math raises)."""
+    return str(text).replace("$", r"\$")
 
-    png, svg = path.with_suffix(".png"), path.with_suffix(".svg")
+
+def _save(fig: Figure, path: Path) -> tuple[Path, Path]:
+    """Write ``path`` as .png and .svg (a .png/.svg suffix is replaced, any other kept); return both paths.
+
+    The file name goes through ``safe_filename``: names made from group names cannot leave the folder.
+    """
+    from analyzer.report.safe import safe_filename, write_atomic_with
+
+    name = path.name[:-4] if path.suffix.lower() in (".png", ".svg") else path.name
+    stem = safe_filename(name, default="图表")
+    png, svg = path.parent / f"{stem}.png", path.parent / f"{stem}.svg"
     # written atomically: a reader never sees half a chart
     write_atomic_with(png, lambda fh: fig.savefig(fh, format="png", dpi=150))
     write_atomic_with(svg, lambda fh: fig.savefig(fh, format="svg"))
@@ -100,9 +110,9 @@ def _heatmap(ax: Axes, table: pd.DataFrame, *, vmin: float, vmax: float, cmap: s
     ax.figure.colorbar(image, ax=ax, label=label, shrink=0.8)
     rows, cols = values.shape
     if rows <= MAX_TICK_LABELS:
-        ax.set_yticks(range(rows), [str(v) for v in table.index])
+        ax.set_yticks(range(rows), [_plain(v) for v in table.index])
     if cols <= MAX_TICK_LABELS:
-        ax.set_xticks(range(cols), [str(v) for v in table.columns], rotation=45, ha="right")
+        ax.set_xticks(range(cols), [_plain(v) for v in table.columns], rotation=45, ha="right")
     if rows <= MAX_ANNOTATED and cols <= MAX_ANNOTATED:
         middle = (vmin + vmax) / 2
         for i in range(rows):
@@ -118,7 +128,7 @@ def similarity_heatmap(
 
     Args:
         matrix: square similarity matrix indexed by plan id.
-        path: output path; its suffix is replaced by ``.png`` and ``.svg``.
+        path: output path; ``.png`` and ``.svg`` are added (a .png/.svg suffix is replaced).
         labels: plan id → label shown on the axes (default: the id).
         title: chart title.
 
@@ -131,7 +141,7 @@ def similarity_heatmap(
     with _chinese_figure(size + 1.5, size) as fig:
         ax = fig.add_subplot()
         _heatmap(ax, table, vmin=0.0, vmax=1.0, cmap="YlOrRd", label="相似度（余弦）")
-        ax.set_title(title)
+        ax.set_title(_plain(title))
         return _save(fig, path)
 
 
@@ -153,7 +163,7 @@ def duty_heatmap(
         _heatmap(ax, table, vmin=0.0, vmax=vmax, cmap="Blues", label="覆盖程度")
         ax.set_xlabel("职责")
         ax.set_ylabel("计划")
-        ax.set_title(title)
+        ax.set_title(_plain(title))
         return _save(fig, path)
 
 
@@ -164,7 +174,7 @@ def keyness_bars(
 
     Args:
         table: a keyness table (``compare.keyness``): columns ``term``, ``g2``.
-        path: output path; its suffix is replaced by ``.png`` and ``.svg``.
+        path: output path; ``.png`` and ``.svg`` are added (a .png/.svg suffix is replaced).
         top: terms shown on each side.
         title: chart title.
 
@@ -180,8 +190,8 @@ def keyness_bars(
         ax = fig.add_subplot()
         colours = ["#c0392b" if v > 0 else "#2c7fb8" for v in shown["g2"]]
         ax.barh(range(len(shown)), shown["g2"], color=colours)
-        ax.set_yticks(range(len(shown)), list(shown["term"]))
+        ax.set_yticks(range(len(shown)), [_plain(t) for t in shown["term"]])
         ax.axvline(0, color="grey", linewidth=0.8)
         ax.set_xlabel("对数似然比（G²，正值：目标更常用；负值：参照更常用）")
-        ax.set_title(title)
+        ax.set_title(_plain(title))
         return _save(fig, path)

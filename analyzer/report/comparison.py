@@ -9,7 +9,14 @@ from pathlib import Path
 import pandas as pd
 
 from analyzer.models import Plan
-from analyzer.report.atomic import write_atomic, write_atomic_with
+from analyzer.report.safe import (
+    append_frame,
+    atomic_dir,
+    safe_path,
+    safe_sheet_title,
+    save_workbook,
+    write_frame_csv,
+)
 
 _COPY_HEADERS = {
     "plan_a": "计划甲", "unit_a": "单位甲", "line_a": "行号甲", "passage_a": "段落甲",
@@ -94,37 +101,46 @@ def compare_tables(plans: Sequence[Plan], *, groups: Mapping[str, str] | None = 
 
 
 def write_comparison(tables: ComparisonTables, outdir: str | Path) -> list[Path]:
-    """Write the tables (CSV and one workbook) and the charts (PNG + SVG) into ``outdir``."""
+    """Write the tables (CSV and one workbook) and the charts (PNG + SVG) into ``outdir``, all at once.
+
+    The folder is built beside ``outdir`` and swapped in whole (``report.safe.atomic_dir``): it ends
+    holding this run only, or, if anything fails, the earlier run untouched. File and sheet names made
+    from group names are sanitised; text cells are literal text in the workbook and quoted in the CSVs.
+
+    Returns:
+        The files written, as paths under ``outdir``.
+
+    Raises:
+        OutputError: ``outdir`` is a file or a folder of other files, or cannot be written.
+    """
+    from openpyxl import Workbook
+
     from analyzer.report.charts import duty_heatmap, keyness_bars, similarity_heatmap
 
     out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
+    fixed = [("相似度", tables.similarity, True), ("最近邻", tables.neighbours, False),
+             ("抄袭段落", tables.copies, False), ("抄袭计划对", tables.copy_pairs, False),
+             ("职责覆盖", tables.coverage, True), ("关键词", tables.keywords, False)]
+    names = {"比较结果", "相似度热图", "职责覆盖热图", *(name for name, _table, _index in fixed)}
+    titles: set[str] = set()
     written: list[Path] = []
-    sheets: dict[str, pd.DataFrame] = {
-        "相似度": tables.similarity,
-        "最近邻": tables.neighbours,
-        "抄袭段落": tables.copies,
-        "抄袭计划对": tables.copy_pairs,
-        "职责覆盖": tables.coverage,
-        "关键词": tables.keywords,
-    }
-    for group, table in tables.keyness.items():
-        sheets[f"关键性-{group}"[:31]] = table
-    for name, table in sheets.items():
-        keep_index = name in ("相似度", "职责覆盖")
-        written.append(write_atomic(out / f"{name}.csv", table.to_csv(index=keep_index), encoding="utf-8-sig"))
-
-    def save_workbook(fh: object) -> None:
-        with pd.ExcelWriter(fh, engine="openpyxl") as writer:
-            for name, table in sheets.items():
-                table.to_excel(writer, sheet_name=name[:31], index=name in ("相似度", "职责覆盖"))
-
-    written.append(write_atomic_with(out / "比较结果.xlsx", save_workbook))
-    if len(tables.similarity) >= 2:
-        written.extend(similarity_heatmap(tables.similarity, out / "相似度热图"))
-    if not tables.coverage.empty:
-        written.extend(duty_heatmap(tables.coverage, out / "职责覆盖热图"))
-    for group, table in tables.keyness.items():
-        if not table.empty:
-            written.extend(keyness_bars(table, out / f"关键性-{group}", title=f"关键性：{group} 与其他计划"))
+    with atomic_dir(out) as tmp:
+        # one file name per group (its CSV and its chart share it), unique after sanitising
+        keyness_names = {group: safe_path(tmp, f"关键性-{group}", taken=names).name for group in tables.keyness}
+        wb = Workbook()
+        wb.remove(wb.active)
+        sheets = [*fixed, *((f"关键性-{group}", table, False) for group, table in tables.keyness.items())]
+        files = [name for name, _table, _index in fixed] + list(keyness_names.values())
+        for (title, table, keep_index), name in zip(sheets, files, strict=True):
+            written.append(write_frame_csv(table, tmp / f"{name}.csv", index=keep_index))
+            append_frame(wb.create_sheet(safe_sheet_title(title, titles)), table, index=keep_index)
+        written.append(save_workbook(wb, tmp / "比较结果.xlsx"))
+        if len(tables.similarity) >= 2:
+            written.extend(similarity_heatmap(tables.similarity, tmp / "相似度热图.png"))
+        if not tables.coverage.empty:
+            written.extend(duty_heatmap(tables.coverage, tmp / "职责覆盖热图.png"))
+        for group, table in tables.keyness.items():
+            if not table.empty:
+                written.extend(keyness_bars(table, tmp / f"{keyness_names[group]}.png", title=f"关键性：{group} 与其他计划"))
+        written = [out / path.relative_to(tmp) for path in written]
     return written
