@@ -122,21 +122,31 @@ def parse_document(path: str | os.PathLike, *, extract: bool = True, tasks: bool
     >>> parse_document("不存在.txt").error  # doctest: +ELLIPSIS
     '文件不存在...'
     """
+    return parse_file(path, extract=extract, tasks=tasks, limits=limits)[0]
+
+
+def parse_file(path: str | os.PathLike, *, extract: bool = True, tasks: bool = True,
+               limits: Limits | None = None) -> tuple[ParsedDocument, Document | None]:
+    """Like :func:`parse_document`, also giving the Document read (None when it could not be read).
+
+    The audit needs the Document too: its lines outside every plan and as written (繁体, 全角).
+    """
     from analyzer.ingest import read_document
+
+    def failed(message: str) -> tuple[ParsedDocument, None]:
+        return ParsedDocument(source=str(path), sha256=None, encoding=None, error=_one_line(message)), None
 
     try:
         limits = limits or current_limits()
         doc = read_document(path, limits=limits)
     except AnalyzerError as exc:
-        return ParsedDocument(source=str(path), sha256=None, encoding=None, error=_one_line(str(exc)))
+        return failed(str(exc))
     except (MemoryError, RecursionError) as exc:
-        return ParsedDocument(source=str(path), sha256=None, encoding=None,
-                              error=f"文件无法处理({type(exc).__name__});请拆分或简化后再分析")
+        return failed(f"文件无法处理({type(exc).__name__});请拆分或简化后再分析")
     except Exception as exc:  # whatever a reader raises stays this document's error: the batch goes on
         log.debug("读取失败:%s", path, exc_info=True)
-        return ParsedDocument(source=str(path), sha256=None, encoding=None,
-                              error=_one_line(f"文件无法读取({type(exc).__name__});请重新另存为 .docx 或 .txt 后再分析"))
-    return parse_loaded(doc, extract=extract, tasks=tasks, limits=limits)
+        return failed(f"文件无法读取({type(exc).__name__});请重新另存为 .docx 或 .txt 后再分析")
+    return parse_loaded(doc, extract=extract, tasks=tasks, limits=limits), doc
 
 
 def parse_loaded(doc: Document, *, extract: bool = True, tasks: bool = True,

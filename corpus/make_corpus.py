@@ -25,7 +25,7 @@ SOURCES = CORPUS / "sources"
 PLANS = CORPUS / "plans"
 GOLD = CORPUS / "gold"
 
-FIXED_TIME = dt.datetime(2024, 1, 1, 8, 0, 0, tzinfo=dt.timezone.utc)
+FIXED_TIME = dt.datetime(2024, 1, 1, 8, 0, 0, tzinfo=dt.UTC)
 ZIP_TIME = (2024, 1, 1, 8, 0, 0)
 
 # A comment line in a source file (docx/pdf sources only).

@@ -26,6 +26,7 @@ def audit_plans(
     templates: Sequence[tuple[str, str]] = (),
     unit_kinds: Mapping[str, str] | None = None,
     documents: Sequence[Document] = (),
+    context: AuditContext | None = None,
 ) -> list[PlanAudit]:
     """Audit a batch of parsed plans, one PlanAudit per plan, in the order given.
 
@@ -40,6 +41,8 @@ def audit_plans(
         documents: the Documents the plans were parsed from (optional, matched by ``source``):
             with them, evidence from a title has its exact line, and leftovers outside every plan
             (a compilation's heading, a site's 小编 intro) count against the plan they precede.
+        context: the batch facts when the caller built them already (:func:`build_context`, e.g. to
+            show the copies found in a report); ``year``, ``templates`` and ``documents`` are then unused.
 
     Raises:
         ConfigError: an invalid override file, pack name or unit kind.
@@ -52,7 +55,8 @@ def audit_plans(
     needed = sorted({pack or kind for kind, _ in kinds.values()})
     packs = {name: load_rules(name, override=override) for name in needed}
     wants_copies = any(r.type == "copy" for rules in packs.values() for r in rules.active)
-    context = build_context(plans, year=year, templates=templates, copies=wants_copies, documents=documents)
+    if context is None:
+        context = build_context(plans, year=year, templates=templates, copies=wants_copies, documents=documents)
     return [audit_plan(p, packs[pack or kinds[p.id][0]], context, unit_kind=kinds[p.id]) for p in plans]
 
 
