@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from analyzer.cli import audit_cmds  # noqa: F401  (registers audit and rules on main)
 from analyzer.cli.chinese import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, shown, usage_message
 from analyzer.cli.commands import main, run
 

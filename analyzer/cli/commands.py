@@ -100,27 +100,35 @@ def _with_keywords(docs: list) -> list:
 
 
 @main.command("evaluate", context_settings=CONTEXT)
-@option("--gold", "gold_dir", type=PathType(path_type=Path, file_okay=False), default=Path("corpus/gold"),
-        show_default=True, help="金标准文件夹。")
+@option("--gold", "gold_dir", type=PathType(path_type=Path, file_okay=False), default=None, metavar="DIR",
+        help="金标准文件夹（默认 corpus/gold；加 --audit 时默认 corpus/audit-gold）。")
+@option("--audit", "audit", is_flag=True, help="评估审核：问题的精确率、召回率和得分界限（金标准见 corpus/audit-gold）。")
 @option("--json", "as_json", is_flag=True, help="以 JSON 输出指标。")
 @option("-d", "--details", is_flag=True, help="列出每个文档的错漏。")
-def evaluate_cmd(gold_dir: Path, as_json: bool, details: bool) -> None:
-    """用金标准评估解析准确率（分篇、章节、日程、频次、期限、指标、占位符、年份）。"""
-    from analyzer.evaluate import METRIC_LABELS, evaluate
-
+def evaluate_cmd(gold_dir: Path | None, audit: bool, as_json: bool, details: bool) -> None:
+    """用金标准评估解析准确率（分篇、章节、日程、频次、期限、指标、占位符、年份），或加 --audit 评估审核。"""
+    if audit:
+        from analyzer.evaluate_audit import AUDIT_METRIC_LABELS as labels
+        from analyzer.evaluate_audit import evaluate_audit as scorer
+        gold_dir = gold_dir or Path("corpus/audit-gold")
+    else:
+        from analyzer.evaluate import METRIC_LABELS as labels
+        from analyzer.evaluate import evaluate as scorer
+        gold_dir = gold_dir or Path("corpus/gold")
     if not gold_dir.is_dir():
         fail(f"金标准文件夹不存在：{shown(gold_dir)}；请用 --gold 指定", EXIT_USAGE)
-    metrics, docs = evaluate(gold_dir)
+    metrics, docs = scorer(gold_dir)
     if as_json:
         click.echo(json.dumps({"metrics": metrics}, ensure_ascii=False, indent=2))
     else:
         for key, value in metrics.items():
             text = "—" if value is None else (f"{value:.3f}" if isinstance(value, float) else str(value))
-            click.echo(f"{METRIC_LABELS.get(key, key):<12}\t{key:<20}\t{text}")
+            click.echo(f"{labels.get(key, key):<12}\t{key:<20}\t{text}")
     if details:
         for d in docs:
             if d.misses or d.error:
-                click.echo(f"\n{shown(d.source)}（金 {d.gold_plans} 篇 / 测 {d.predicted_plans} 篇）")
+                counted = getattr(d, "predicted_plans", getattr(d, "audited_plans", 0))
+                click.echo(f"\n{shown(d.source)}（金 {d.gold_plans} 篇 / 测 {counted} 篇）")
                 if d.error:
                     click.echo(f"  错误：{shown(d.error)}")
                 for miss in d.misses:
