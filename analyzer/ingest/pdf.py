@@ -47,8 +47,11 @@ def read_pdf(data: bytes, name: str = "", *, limits: Limits | None = None) -> Ra
     >>> read_pdf(open("计划.pdf", "rb").read()).encoding  # doctest: +SKIP
     'pdf'
     """
-    pages = _extract_pages(data, name, limits or Limits())
+    with _PypdfTrouble() as trouble:
+        pages = _extract_pages(data, name, limits or Limits())
     if not any(page.strip() for page in pages):
+        if trouble.records:  # pypdf gave up on a damaged or oversized content stream and said so in English
+            raise ReadError(f"PDF 文件已损坏或内容超出处理上限,无法读取文字:{name};请重新导出 PDF 或提供 Word 版本")
         raise ScannedPDFError(SCANNED_MESSAGE)
     page_lines = [[P.CJK_INNER_SPACE.sub("", line.strip()) for line in page.splitlines()] for page in pages]
     page_lines = [[line for line in lines if line] for lines in page_lines]
@@ -56,6 +59,35 @@ def read_pdf(data: bytes, name: str = "", *, limits: Limits | None = None) -> Ra
     page_lines = drop_running_lines(page_lines)
     lines = [line for lines in page_lines for line in lines]
     return RawText(rejoin_wrapped(lines), "pdf")
+
+
+class _PypdfTrouble(logging.Handler):
+    """Collects what pypdf logs while a file is read (its English warnings never reach the user).
+
+    pypdf logs, rather than raises, when a content stream will not inflate or passes its own size
+    limit, and hands back an empty page: these records tell such a file from a scan.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+        self._logger = logging.getLogger("pypdf")
+        self._propagate = True
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def __enter__(self) -> _PypdfTrouble:
+        self._propagate = self._logger.propagate
+        self._logger.addHandler(self)
+        self._logger.propagate = False
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._logger.removeHandler(self)
+        self._logger.propagate = self._propagate
+        for record in self.records:
+            logger.debug("pypdf: %s", record.getMessage())
 
 
 def _extract_pages(data: bytes, name: str, limits: Limits) -> list[str]:
