@@ -11,7 +11,7 @@ from pathlib import Path
 from analyzer.errors import ReadError, UnsupportedFormatError
 from analyzer.ingest.decode import DOC_MESSAGE, OLE2_MAGIC, RawText
 from analyzer.ingest.normalize import is_traditional, normalize_lines, to_simplified
-from analyzer.ingest.script import fold_fullwidth
+from analyzer.ingest.script import canonical_bullets, fold_fullwidth
 from analyzer.limits import Limits, current_limits
 from analyzer.markers import OUTPUT_MARKER
 from analyzer.models import Document
@@ -146,7 +146,7 @@ def read_document(path: str | os.PathLike, *, max_bytes: int | None = None,
         raise ReadError(f"文件中没有可分析的文字:{_shown(file)};请确认文件内容后再分析")
     traditional = is_traditional(lines)
     # The analysis form: simplified script, full-width digits and letters as ASCII (same lengths).
-    text_lines = fold_fullwidth(to_simplified(lines) if traditional else lines)
+    text_lines = canonical_bullets(fold_fullwidth(to_simplified(lines) if traditional else lines))
     return Document(
         source=str(path),
         sha256=hashlib.sha256(data).hexdigest(),

@@ -178,8 +178,9 @@ def _drop_related_lists(lines: list[str], hinted: list[int]) -> None:
         line = lines[i]  # re-read: an earlier list may have blanked it
         if not line or len(line) > _CHROME_MAX_LEN or not P.RELATED_HEADER.search(line):
             continue
+        item = P.RELATED_ANY_ITEM if P.RELATED_HEADER_ANY.search(line) else P.RELATED_ITEM
         j = i + 1
-        while j < len(lines) and (not lines[j] or P.RELATED_ITEM.match(lines[j])):
+        while j < len(lines) and (not lines[j] or item.match(lines[j])):
             j += 1
         if any(lines[i + 1 : j]):  # at least one listed title
             lines[i:j] = [""] * (j - i)

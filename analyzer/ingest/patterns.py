@@ -90,8 +90,13 @@ BUTTON_LINE = re.compile(
 )
 #: Header of a "related articles" list at the foot of a web page: "【…】相关文章:", "猜你喜欢", "推荐阅读".
 RELATED_HEADER = re.compile(
-    r"(?:相关(?:文章|阅读|推荐|范文|文档|资料)|猜你喜欢|推荐阅读|延伸阅读|热门(?:文章|推荐)|精品推荐)\s*[:：]?\s*$"
+    r"(?:相关(?:文章|阅读|推荐|范文|文档|资料)|猜你喜欢|推荐阅读|延伸阅读|热门(?:文章|推荐)|精品推荐|"
+    r"往期(?:推荐|回顾|精选|精彩)|精彩回顾|更多推荐)\s*[:：]?\s*$"
 )
+#: The header of a chat-article "past issues" list (往期推荐): its items are any short titles.
+RELATED_HEADER_ANY = re.compile(r"(?:往期(?:推荐|回顾|精选|精彩)|精彩回顾|更多推荐)\s*[:：]?\s*$")
+#: One item of such a list: a short title, perhaps after a bullet, with no sentence end.
+RELATED_ANY_ITEM = re.compile(r"^[^。；;！？!?]{2,48}$")
 #: One item of such a list: a short (optionally numbered) article title ending in a document-type word.
 RELATED_ITEM = re.compile(
     r"^(?:\d{1,2}[.、．]\s*)?[^。；;！？!?]{2,40}?(?:计划|总结|方案|范文|大全|精选|汇编|心得|体会|报告|意见|要点|安排|通知|"
@@ -167,7 +172,7 @@ _DISCLAIMER_HINT = (
     r"本文档由|用户上传|本站|仅提供信息存储|不拥有所有权|不承担相关法律责任|侵权|版权归|付费|下载|预览"
     r"|仅展示部分|虚拟产品|不支持退款|一经售出"
 )
-_RELATED_HINT = r"相关文章|相关阅读|相关推荐|相关范文|相关文档|相关资料|猜你喜欢|阅读|热门文章|热门推荐|精品推荐"
+_RELATED_HINT = r"相关文章|相关阅读|相关推荐|相关范文|相关文档|相关资料|猜你喜欢|阅读|热门文章|热门推荐|精品推荐|往期|精彩回顾|更多推荐"
 _CHROME_HINTS = (_BREADCRUMB_HINT, _SUBMIT_HINT, _AUTHOR_HINT, _UPLOAD_HINT, _READ_HINT, _CREDIT_HINT, _BUTTON_HINT,
                  _FURNITURE_HINT, _NAV_HINT, _PREV_NEXT_HINT, _CHAT_HINT, _DISCLAIMER_HINT, _RELATED_HINT)
 
@@ -289,6 +294,22 @@ META_CHARSET = re.compile(
 )
 #: Text that begins like an HTML document (after optional whitespace / BOM).
 HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>])", re.IGNORECASE)
+# --- decoration before a line's content (emoji and symbol bullets) -----------------------------------
+
+#: Characters that decorate the start of a line without being its content: arrows, technical and
+#: geometric symbols, miscellaneous symbols, dingbats (but not the circled digits ❶–➓, which number
+#: items), emoji, with their variation selectors, joiners, keycaps and skin tones.
+_DECORATION_CHARS = (
+    "\u2022\u2023\u203b\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u2775\u2794-\u27bf"
+    "\u2b00-\u2bff\U0001f000-\U0001faff\ufe0e\ufe0f\u200d\u20e3"
+)
+#: A run of decoration at the start of a line (after any indent), with the spaces after it.
+LEAD_DECORATION = re.compile(f"^([ \t\u3000]*)([{_DECORATION_CHARS}]+)([ \t\u3000]*)")
+#: A keycap number (1️⃣, 2⃣): the item's number, decorated.
+KEYCAP_NUMBER = re.compile("^([ \t\u3000]*)([0-9])\ufe0f?\u20e3[ \t\u3000]*")
+#: A cheap test for lines that may hold either (one scan of the text).
+DECORATION_HINT = re.compile(f"^[ \t\u3000]*(?:[{_DECORATION_CHARS}]|[0-9]\ufe0f?\u20e3)", re.MULTILINE)
+
 #: An inline HTML tag left in plain text (``<b>组织</b>``, ``<span style="…">``, ``<br/>``): a known
 #: element name only, so text in ASCII angle brackets (``<安全生产法>``, ``<1>``) stays.
 INLINE_TAG = re.compile(

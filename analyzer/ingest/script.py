@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from analyzer.ingest import patterns as P
 from analyzer.ingest.wholetext import lines_matching
 
-__all__ = ["fold_fullwidth", "is_traditional", "to_simplified", "traditional_share"]
+__all__ = ["canonical_bullets", "fold_fullwidth", "is_traditional", "to_simplified", "traditional_share"]
 
 _TRADITIONAL_MIN_SHARE = 0.03  # share of non-GB2312 hanzi that marks a text as traditional
 
@@ -75,4 +75,40 @@ def fold_fullwidth(lines: Iterable[str]) -> list[str]:
     out = list(lines)
     for i in lines_matching(P.FULLWIDTH_ALNUM, out):  # most texts have none: one scan, no per-line work
         out[i] = out[i].translate(_FULLWIDTH_ALNUM)
+    return out
+
+
+#: The one bullet every later pass knows (the outline and the schedule read a line past it).
+BULLET = "●"
+
+
+def canonical_bullets(lines: list[str]) -> list[str]:
+    """Lines whose leading decoration (emoji, symbol bullets) is one plain bullet, lengths unchanged.
+
+    Decoration marks a line; it is not its content. Written once here, every later pass reads
+    ``● 1月：`` for ``📌 1月：``, ``☀️ 7，8月：`` or ``➤ 加强领导`` alike, and a keycap number
+    (``2️⃣ 开展…``) as the item number it is (``2、 开展…``). The run is padded with spaces so offsets
+    and lengths stay those of the text as written (evidence is quoted from the original).
+
+    >>> canonical_bullets(["📌 1月：", "🗓️ 4月：课堂", "2️⃣ 开展活动", "一、指导思想"])
+    ['● 1月：', '●  4月：课堂', '2、  开展活动', '一、指导思想']
+    """
+    if not P.DECORATION_HINT.search("\n".join(lines)):
+        return lines
+    out = list(lines)
+    for i, line in enumerate(out):
+        keycap = P.KEYCAP_NUMBER.match(line)
+        if keycap is not None:
+            indent, digit = keycap.group(1), keycap.group(2)
+            width = keycap.end() - len(indent)
+            out[i] = f"{indent}{digit}、{' ' * (width - 2)}{line[keycap.end():]}"
+            continue
+        found = P.LEAD_DECORATION.match(line)
+        if found is None or found.end() == len(line):  # a line of decoration only stays as it is
+            continue
+        indent, mark = found.group(1), found.group(2)
+        if mark == BULLET:
+            continue
+        width = found.end() - len(indent)
+        out[i] = f"{indent}{BULLET}{' ' * (width - 1)}{line[found.end():]}"
     return out

@@ -38,12 +38,13 @@ class Token(NamedTuple):
     parts: tuple[int, ...] = ()  # decimal components (1.2.3 → (1, 2, 3))
 
 
-_ORDER = ("cn_paren", "ar_paren", "cn_part", "cn_di", "cn_dun", "dec3", "dec2", "ar_dun", "ar_dot", "ar_comma",
+_ORDER = ("cn_paren", "ar_paren", "cn_bracket", "cn_part", "cn_di", "cn_dun", "dec3", "dec2", "ar_dun", "ar_dot", "ar_comma",
           "ar_half", "roman", "paren_digit", "circled")
 _NO_DECIMAL = (*(style for style in _ORDER if style not in ("dec2", "dec3")), "ar_dot_month")
 # The styles a segment can be tried against, by its first character (in _ORDER's order).
 _BY_FIRST: dict[str, tuple[str, ...]] = {
     "bracket": ("cn_paren", "ar_paren"),
+    "lenticular": ("cn_bracket",),
     "di": ("cn_part", "cn_di", "cn_dun"),
     "cn": ("cn_dun",),
     "digit": ("dec3", "dec2", "ar_dun", "ar_dot", "ar_comma", "ar_half"),
@@ -57,6 +58,8 @@ _BY_FIRST: dict[str, tuple[str, ...]] = {
 def _candidates(first: str, decimal: bool) -> tuple[str, ...]:
     if first in "（(":
         group = "bracket"
+    elif first in "【〖":
+        group = "lenticular"
     elif first == "第":
         group = "di"
     elif first.isdigit() and not ("\u2460" <= first <= "\u24ff"):

@@ -96,6 +96,9 @@ class _OutlineBuilder:
                     return d
         rank = P.STYLE_RANK[style]
         if rank == 1 and stack and stack[0].style == "label":
+            if style == "cn_bracket" and value == 1:
+                # "03 | 重点任务" then "【一】…": bracketed numbers open the label's own list.
+                return len(stack)
             # "总体思路：…" then "一、目的要求": the 一、 list stands beside the label, not under it.
             return 0
         depth = len(stack)

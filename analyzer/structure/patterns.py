@@ -106,6 +106,8 @@ STYLE_PATTERNS: dict[str, re.Pattern[str]] = {
     "ar_half": re.compile(rf"^(?P<tok>(?P<n>{AR_NUM})\s*[)）]\s*)"),
     # （1） (1)
     "ar_paren": re.compile(rf"^(?P<tok>[（(]\s*(?P<n>{AR_NUM})\s*[）)][、.．]?\s*)"),
+    # 【一】 【2】 〖三〗: a bracketed number heading a top-level section (chat articles, web pages)
+    "cn_bracket": re.compile(rf"^(?P<tok>[【〖]\s*(?P<n>{CN_NUM}|{AR_NUM})\s*[】〗][、.．:：]?\s*)"),
     # Ⅰ、 Ⅱ. Ⅲ，（Roman numeral characters Ⅰ–Ⅻ, ⅰ–ⅻ; a separator must follow）
     "roman": re.compile(r"^(?P<tok>(?P<n>[\u2160-\u216b\u2170-\u217b])\s*(?:[、.．,，:：]|\s+)\s*)"),
     # ⑴ ⑵ …
@@ -147,6 +149,7 @@ STYLE_RANK: dict[str, int] = {
     "roman": 1,
     "cn_dun": 1,
     "cn_di": 1,
+    "cn_bracket": 1,
     "cn_paren": 2,
     "dec2": 3,
     "ar_dun": 3,
@@ -174,7 +177,7 @@ STYLE_FAMILY: dict[str, str] = {
 
 # Cheap prefilter: a segment can only start with a numbering token if its first char is one of these.
 NUMBERING_FIRST_CHARS = frozenset(
-    "0123456789０１２３４５６７８９（(第" + CN_DIGITS + "".join(chr(c) for c in range(0x2460, 0x2474))
+    "0123456789０１２３４５６７８９（(第【〖" + CN_DIGITS + "".join(chr(c) for c in range(0x2460, 0x2474))
     + "".join(chr(c) for c in range(0x2474, 0x2488))
     + "".join(chr(c) for c in (*range(0x2160, 0x216C), *range(0x2170, 0x217C)))
 )
