@@ -38,7 +38,7 @@ MONTH_EXPR = re.compile(
     f"(?=[次明来翌下去上前元{DIGIT}一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾])"  # fast skip (see HOLIDAY)
     f"(?P<yw>{_YEAR_WORD})?{_NO_NUM_BEFORE}(?P<m1>{_NUM}|元(?=月))"
     "(?:"
-    f"(?P<lst>(?:、{_NUM})+)月(?P<f1>份)?"  # list: 三、四月份
+    f"(?P<lst>(?:[、,，]{_NUM})+)月(?P<f1>份)?"  # list: 三、四月份, 7，8月, 7,8月
     f"|{_SEP}(?P<mr>{_NUM})月(?P<f2>份)?"  # bare range: 7-8月, 七——八月份
     f"|月(?P<f3>份)?(?:(?P<d1>{_DAY})(?:{_SEP}(?P<d1b>{_DAY}))?[日号])?"  # 3月, 3月1日, 5月19—21日
     f"(?P<p1>{_PART})?(?:{_SEP}(?:(?P<yw2>{_YEAR_WORD})?(?P<m2>{_NUM})月份?(?:(?P<d2>{_DAY})[日号])?|(?P<d3>{_DAY})[日号]))?"
@@ -246,6 +246,8 @@ HEADING_FILLER = re.compile(
 COMPACT_DATE = re.compile(r"^(?:19|20)[0-9]{2}(?P<md>[0-9]{3,4})\s*[:：]?$")
 # Trailing text after a time at the end of an item: closing brackets and sentence punctuation.
 TRAILING_PUNCT = re.compile(r"[\s。．.；;，,！!]+$")
+# Separators of a month list (三、四月份, 7，8月).
+MONTH_LIST_SEP = re.compile("[、,，]")
 # Between months listed in a trailing bracket: （六月份和十二月份）, （3月、9月）.
 MONTH_LIST_JOIN = re.compile(r"[\s和与及、，,]+")
 TRAILING_PAREN = re.compile(r"[（(](?:时间\s*[:：]\s*)?([^()（）]{1,30})[)）]$")

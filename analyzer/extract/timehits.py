@@ -93,13 +93,19 @@ def month_hit(m: re.Match[str], text: str) -> Hit | None:
     qualifier = _qualifier(part if (m2 or d3) else p1 or part, before)
     offset = _YEAR_OFFSETS.get(yw, 0) if yw else 0
     if lst:
-        values = [first, *(_month(v) for v in lst.split("、")[1:])]
+        listed = P.MONTH_LIST_SEP.split(lst)[1:]
+        values = [first, *(_month(v) for v in listed)]
         ok = all(values) and all(a < b for a, b in pairwise(values))  # type: ignore[operator]
+        if ok and "、" not in lst and any(v.isdigit() != m1.isdigit() for v in listed):
+            ok = False  # 初九，10月18日: a comma between numerals of two scripts lists nothing
         at_line_start = not text[text.rfind("\n", 0, start) + 1 : start].strip()
-        if ok and not (at_line_start and (m1.isdigit() or values[1] != values[0] + 1)):  # type: ignore[operator]
+        # 1、3月 at a line start is item 1 and March; a comma (7，8月) never follows an item number.
+        numbered = ok and at_line_start and "、" in lst and (m1.isdigit() or values[1] != values[0] + 1)  # type: ignore[operator]
+        if ok and not numbered:
             first, last = values[0], values[-1]
         else:  # 1、3月: the first number is item numbering; read the time again after it
-            again = P.MONTH_EXPR.match(text, m.start("lst") + lst.rfind("、") + 1)
+            cut = max(lst.rfind(sep) for sep in "、,，")
+            again = P.MONTH_EXPR.match(text, m.start("lst") + cut + 1)
             return month_hit(again, text) if again and not again.group("lst") else None
     elif mr:
         last = _month(mr)

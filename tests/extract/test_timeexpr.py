@@ -483,3 +483,15 @@ def test_lunar_dates_and_yuanyue(text: str, expected: list[tuple[int, str]]) -> 
 def test_period_cells_with_clock_times_and_odd_dates(cell: str, expected: tuple[int, int, int] | None) -> None:
     span = period_heading(cell)
     assert (None if span is None else (span.month_start, span.month_end, span.day)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("7，8月：开展送清凉", [(7, 8)]),
+    ("7,8月开展疗休养", [(7, 8)]),
+    ("●  7，8月：", [(7, 8)]),
+    ("七，八月份", [(7, 8)]),
+    ("九月初九，10月18日", [(10, 10)]),
+    ("8，7月", [(7, 7)]),
+])
+def test_comma_month_lists(text: str, expected: list[tuple[int, int]]) -> None:
+    assert [(s.month_start, s.month_end) for s in find_times(text)] == expected
