@@ -210,7 +210,9 @@ TIME_HEADER = _reading.TIME_HEADER
 CONTENT_HEADER = _reading.CONTENT_HEADER
 
 # Header cells naming the owner column.
-OWNER_HEADER = re.compile(r"^(?:责任|负责|牵头|承办|主办|参加|参与)")
+OWNER_HEADER = re.compile(r"^(?:责任|负责|牵头|承办|主办)")
+# Header cells of columns that are neither activity nor owner: who takes part, remarks, places.
+ASIDE_HEADER = re.compile(r"^(?:参加|参与|活动对象|对象|范围|备注|说明|地点|配合)")
 
 OWNER_CELL = re.compile(rf"^{_OWNER_NAME}(?:[、，,/及和与]{_OWNER_NAME})*$")
 

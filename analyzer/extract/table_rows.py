@@ -28,7 +28,9 @@ class Table:
     owner_cols: set[int] = field(default_factory=set)
     time_cols: set[int] = field(default_factory=set)
     content_cols: set[int] = field(default_factory=set)
+    aside_cols: set[int] = field(default_factory=set)  # participants, remarks, places: never activities
     width: int = 0
+    open_end: bool = False  # the header row ends without a pipe: a row's closing pipe is an empty cell
     col_periods: dict[int, tuple[TimeSpan, str]] = field(default_factory=dict)
     last: tuple[TimeSpan, str] | None = None
 
@@ -54,16 +56,23 @@ def read_row(ctx: _Ctx, table: Table, row: list[str], line: int, carry: bool,
         table.owner_cols = {i for i, c in enumerate(row) if P.OWNER_HEADER.match(c)}
         table.time_cols = {i for i, c in enumerate(row) if P.TIME_HEADER.match(c)}
         table.content_cols = {i for i, c in enumerate(row) if P.CONTENT_HEADER.match(c)}
+        table.aside_cols = {i for i, c in enumerate(row) if P.ASIDE_HEADER.match(c)}
         table.width = len(row)
+        table.open_end = bool(row[-1])
         return
     span_period: tuple[TimeSpan, str] | None = None
     activities: list[str] = []
     owners: list[str] = []
-    # Column roles hold for full rows only; a continuation row has fewer cells.
+    # Column roles hold for full rows only; a continuation row has fewer cells. Under a header that
+    # ends without a pipe, a row framed by pipes at both ends (|春节慰问|工会办公室|职工|) two cells
+    # short is a row whose first and last cells are empty, not a Markdown row: put both back.
+    if table.open_end and len(row) + 2 == table.width:
+        row = ["", *row, ""]
     aligned = len(row) == table.width
     owner_cols = table.owner_cols if aligned else set()
     time_cols = table.time_cols if aligned else set()
     content_cols = table.content_cols if aligned else set()
+    aside_cols = table.aside_cols if aligned else set()
     for col, cell in enumerate(row):
         if not cell or P.HEADER_CELL.match(cell) or (cell.isdigit() and periods.get(col) is None):
             continue  # header words and 序号 cells are not activities (a date that lost its separators is a time)
@@ -75,7 +84,7 @@ def read_row(ctx: _Ctx, table: Table, row: list[str], line: int, carry: bool,
             if span_period is None or (span_period[0].kind == "week" and span.kind != "week"):
                 span_period = (span, cell if span_period is None else span.text)
             continue
-        if col in time_cols or (content_cols and col not in content_cols):
+        if col in time_cols or col in aside_cols or (content_cols and col not in content_cols):
             continue  # with a content column named in the header, other columns are labels (项目, 类别)
         if is_owner_cell(cell):
             owners.append(cell)

@@ -370,7 +370,8 @@ FULLWIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
 #: A table header cell, alone on its line (the schedule reads header rows with the same vocabulary).
 TABLE_HEADER_CELL = re.compile(
     r"^(?:月份|时间|日期|周次|周|序号|时间安排|主要活动|活动内容|工作内容|主要工作|工作任务|具体内容|内容|主题|"
-    r"责任部门|责任处室|责任科室|责任单位|责任人|负责人|负责部门|牵头部门|承办部门|参加人员|参与对象|备注|完成时间|地点|"
+    r"责任部门|责任处室|责任科室|责任单位|责任人|负责人|负责部门|负责|牵头部门|牵头单位|承办部门|配合部门|配合单位|"
+    r"参加人员|参与人员|参与对象|参加对象|活动对象|对象|参加范围|范围|备注|说明|完成时间|地点|"
     r"项目|工作项目|活动项目|类别|事项|时间节点|完成时限|节点)$"
 )
 #: Header words by column role: the content column, the row-number column, the time column.

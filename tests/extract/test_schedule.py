@@ -132,3 +132,17 @@ def test_before_a_lunar_festival_is_its_month_that_year(title: str, year: int, m
     items = extract_schedule(plan)
     assert [(i.month_start, i.month_end) for i in items] == [months, (1, 2)]  # 春节期间: the festival season
 
+
+
+def test_participant_and_remark_columns_are_no_activities(tmp_path) -> None:
+    """Column roles come from the header: 参加对象 / 备注 / 地点 columns hold no activity."""
+    from analyzer.pipeline import parse_document
+
+    path = tmp_path / "表.txt"
+    path.write_text(
+        "医院工会2025年工作计划\n一、活动安排\n时间|工作内容|负责|参加对象|备注\n"
+        "2月|元宵节猜灯谜活动|文体委员|全院职工|\n|春节慰问困难职工|工会办公室|困难职工、离退休人员|\n"
+        "3月|召开职工代表大会|工会主席|职工代表|每年一次\n", encoding="utf-8")
+    items = [(i.month_start, i.text, i.owner) for i in parse_document(path).plans[0].schedule]
+    assert items == [(2, "元宵节猜灯谜活动", "文体委员"), (2, "春节慰问困难职工", "工会办公室"),
+                     (3, "召开职工代表大会", "工会主席")]
