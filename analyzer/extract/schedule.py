@@ -118,12 +118,30 @@ class _Ctx:
             span = leading_time(text, semester=self.semester, term_start=self.term_start)
             if span is None:
                 span = self._holiday_lead(text)
+        if span is None and text[:1] in "12":
+            span = self._dated_lead(text)
         if span is None and _opens_bracket(text):
             # 五月初五（6月19日）前，… / 中国医师节（8月19日）前后，…: the date in brackets
             span = bracketed_lead(text, semester=self.semester, term_start=self.term_start)
         if span is None or is_past_reference(text, span):
             return None
         return span
+
+    def _dated_lead(self, text: str) -> TimeSpan | None:
+        """A time after the year it falls in (``2025年4月进行换届选举``): the plan's year or a next one.
+
+        A year far from the plan's (``2016年5月成立``) is a reference to the past, not a date in the plan.
+        """
+        m = P.SCHEDULE_HEADING_YEAR.match(text)
+        if m is None:
+            return None
+        span = leading_time(text[m.end():], semester=self.semester, term_start=self.term_start)
+        if span is None:
+            return None
+        offset = int(m.group(1)) - self.plan.year if self.plan.year else 0
+        if not 0 <= offset <= 1:
+            return None
+        return replace(span, start=span.start + m.end(), end=span.end + m.end(), year_offset=offset)
 
     def _holiday_lead(self, text: str) -> TimeSpan | None:
         """A holiday that opens an item as its time: ``三八妇女节期间，…``, ``5.1前后，…``, ``3.8节组织…``.

@@ -146,3 +146,14 @@ def test_participant_and_remark_columns_are_no_activities(tmp_path) -> None:
     items = [(i.month_start, i.text, i.owner) for i in parse_document(path).plans[0].schedule]
     assert items == [(2, "元宵节猜灯谜活动", "文体委员"), (2, "春节慰问困难职工", "工会办公室"),
                      (3, "召开职工代表大会", "工会主席")]
+
+
+def test_a_dated_sentence_is_an_item_wherever_it_stands(tmp_path) -> None:
+    """``2025年4月进行换届选举。`` inside a measures section is a calendar entry of that month."""
+    from analyzer.pipeline import parse_document
+
+    path = tmp_path / "措施.txt"
+    path.write_text("某中学工会2025年工作计划\n一、工作措施\n1、加强组织建设。2025年4月进行工会委员会换届选举。\n"
+                    "2、2026年1月召开教代会。\n3、2016年5月成立工会，至今已有十年。\n", encoding="utf-8")
+    items = [(i.month_start, i.year, i.text) for i in parse_document(path).plans[0].schedule]
+    assert items == [(4, 2025, "进行工会委员会换届选举。"), (1, 2026, "召开教代会。")]
