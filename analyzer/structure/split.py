@@ -299,16 +299,27 @@ def _spliced(lines: Sequence[str], start: int) -> list[int]:
     a signature's date line, then an outline that starts over (一、 / （一） / a section label)."""
     found = []
     previous = ""  # the last non-empty line before the one read
+    top = 0  # the highest top-level number (一、二、…) met since the last plan began
     for i in range(start, len(lines) + 1):
         text = lines[i - 1].strip()
         if not text:
             continue
-        if ("月" in previous and "年" in previous and P.SIGN_DATE.match(previous)  # (a date holds 年 and 月)
+        signed = "月" in previous and "年" in previous and P.SIGN_DATE.match(previous)  # (a date holds 年 and 月)
+        if ((signed or (top >= 2 and P.YEAR.search(text)))  # after a signature, or a whole outline and a dated title
                 and P.PLAN_NAME_WORD.search(text) and _looks_like_title(text)
                 and not text.endswith("。") and _outline_starts(lines, i)):
             found.append(i)
+            top = 0
+        elif text[0] in _TOP_FIRST:
+            tok = match_token(text)
+            if tok is not None and tok.style in _FIRST_HEADING_STYLES and tok.style != "cn_paren":
+                top = max(top, tok.value)
         previous = text
     return found
+
+
+#: First characters of a top-level number (一、 第一、 Ⅰ、): only such lines are read for ``top``.
+_TOP_FIRST = frozenset("一二三四五六七八九十第\u2160\u2161\u2162\u2163\u2164\u2165\u2166\u2167\u2168\u2169")
 
 
 def _outline_starts(lines: Sequence[str], title_line: int) -> bool:

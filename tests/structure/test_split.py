@@ -133,3 +133,25 @@ def test_one_plan_on_one_line_takes_its_title() -> None:
     s = split_plans([f"杉坪镇总工会2026年工作计划 {body}"])
     assert [(p.start, p.end, p.title) for p in s.spans] == [(1, 1, "杉坪镇总工会2026年工作计划")]
 
+
+
+def test_two_plans_with_only_a_title_between_them(tmp_path) -> None:
+    """A dated title naming a plan after a whole outline, its own outline starting over: a new plan."""
+    from analyzer.pipeline import parse_document
+
+    path = tmp_path / "两份.txt"
+    path.write_text("青石县自然资源局机关工会2025年工作计划\n一、指导思想\n服务职工。\n二、主要工作\n1、3月召开职代会。\n"
+                    "三、保障措施\n加强领导。\n青石县林业发展中心工会2025年工作计划\n一、工作思路\n关心一线护林员。\n"
+                    "二、重点工作\n1、4月举办森林防火知识竞赛。\n", encoding="utf-8")
+    plans = parse_document(path).plans
+    assert [p.title for p in plans] == ["青石县自然资源局机关工会2025年工作计划", "青石县林业发展中心工会2025年工作计划"]
+    assert [[i.month_start for i in p.schedule] for p in plans] == [[3], [4]]
+
+
+def test_a_dated_title_inside_one_outline_is_no_new_plan(tmp_path) -> None:
+    from analyzer.pipeline import parse_document
+
+    path = tmp_path / "一份.txt"
+    path.write_text("区工会2025年工作计划\n一、指导思想\n服务职工。\n二、主要工作\n附：2024年工作计划执行情况\n"
+                    "1、完成换届。\n", encoding="utf-8")
+    assert len(parse_document(path).plans) == 1
