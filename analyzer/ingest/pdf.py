@@ -87,7 +87,11 @@ class _PypdfTrouble(logging.Handler):
         self._logger.removeHandler(self)
         self._logger.propagate = self._propagate
         for record in self.records:
-            logger.debug("pypdf: %s", record.getMessage())
+            try:
+                message = record.getMessage()
+            except Exception:  # pypdf's own record may not format (a %d given a name): keep its template
+                message = str(record.msg)
+            logger.debug("pypdf: %s", message)
 
 
 def _extract_pages(data: bytes, name: str, limits: Limits) -> list[str]:
