@@ -132,12 +132,13 @@ def test_a_log_record_pypdf_cannot_format_is_no_crash() -> None:
     from analyzer.errors import ReadError
     from analyzer.ingest.pdf import read_pdf
 
-    data = (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R]"
-            b" /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R >>\n"
-            b"endobj\n5 0 obj\n<< /Length 45 >>\nstream\nBT /F1 12 Tf 72 720 Td (Work plan 2025) Tj ET\nendstream\n"
-            b"endobj\nxref\n0 6\n0\x00\x00\x00\x00\x00\x00\x00\x000000000015 00000 n \n0000000064 00000 n \n"
-            b"0000000121 00000 n \n0000000247 00000 n \n0000000317 00000 n \ntrailer\n<< /Size 6 /Root 1 0 R >>\n"
-            b"startxref\n412\n%%EOF\n")
+    data = (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n"
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R "
+            b"/MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>\nendobj\n4 0 obj\n"
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n5 0 obj\n<< /Length 45 >>\nstream\n"
+            b"BT /F1 12 Tf 72 720 Td (Work plan 2025) Tj ET\nendstream\nendobj\nxref\n0 6\n0\x00\x00\x00\x00\x00"
+            b"\x00\x00\x000000000015 00000 n \n0000000064 00000 n \n0000000121 00000 n \n0000000247 00000 n \n"
+            b"0000000317 00000 n \ntrailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n412\n%%EOF\n")
     try:
         read_pdf(data, "x.pdf")
     except ReadError:
