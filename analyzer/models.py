@@ -140,7 +140,7 @@ class TimeSpan:
     year_offset: int = 0  # 1 for 次年/明年
     start: int = 0  # character offsets in the text it was found in
     end: int = 0
-    kind: str = "month"  # month/date/quarter/half_year/year_part/vacation/semester/week/season/holiday
+    kind: str = "month"  # month/date/quarter/half_year/year_part/vacation/semester/week/season/holiday/recurring
 
 
 @_fast_init
@@ -157,6 +157,7 @@ class ScheduleItem:
     day: int | None = None
     year: int | None = None
     owner: str | None = None
+    recurring: bool = False  # a whole-year or every-month activity (全年, 每月, 常年): months 1–12
 
 
 @_fast_init

@@ -107,10 +107,10 @@ def test_schedule_xlsx_has_both_sheets(plan_file: Path, tmp_path: Path) -> None:
     assert [c.value for c in detail[1]][:3] == ["单位", "计划", "年份"]
     assert detail.max_row == 4
     grid = wb["月历"]
-    assert [c.value for c in grid[1]][1] == "1月"
+    assert [c.value for c in grid[1]][1:3] == ["全年", "1月"]
     row = [c.value for c in grid[2]]
-    assert row[0] == "区总工会" and "召开职代会" in row[3] and "夏送清凉" in row[7] and "夏送清凉" in row[8]
-    assert row[1] is None  # January: nothing planned
+    assert row[0] == "区总工会" and "召开职代会" in row[4] and "夏送清凉" in row[8] and "夏送清凉" in row[9]
+    assert row[1] is None and row[2] is None  # nothing all year round, nothing in January
 
 
 def test_schedule_ics_events_match_items(plan_file: Path, tmp_path: Path) -> None:
@@ -144,7 +144,8 @@ def test_schedule_csv_opens_in_pandas(plan_file: Path, tmp_path: Path) -> None:
     assert run("schedule", str(plan_file), "-o", str(out)).exit_code == 0
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     frame = pd.read_csv(out, encoding="utf-8-sig")
-    assert frame.columns.tolist() == ["单位", "计划", "年份", "开始月", "结束月", "月份", "时段", "活动", "负责", "来源文件", "行号"]
+    assert frame.columns.tolist() == ["单位", "计划", "年份", "开始月", "结束月", "月份", "时段", "活动", "负责", "全年", "来源文件",
+                                     "行号"]
     assert frame["开始月"].tolist() == [3, 3, 7]
 
 

@@ -209,6 +209,9 @@ HEADER_CELL = _reading.TABLE_HEADER_CELL
 TIME_HEADER = _reading.TIME_HEADER
 CONTENT_HEADER = _reading.CONTENT_HEADER
 
+# A time cell naming no month but the whole year (全年, 每月, 常年, 长期, 日常): a recurring activity.
+RECURRING_CELL = re.compile(r"^(?:全年|全年度|每月|每个月|常年|长期|日常|平时|常态化|全学年|每周)$")
+
 # Header cells naming the owner column.
 OWNER_HEADER = re.compile(r"^(?:责任|负责|牵头|承办|主办)")
 # Header cells of columns that are neither activity nor owner: who takes part, remarks, places.

@@ -96,7 +96,8 @@ class _Ctx:
             span = resolve_lunar(span, self.festival_year + span.year_offset)
         self.items.append(ScheduleItem(
             month_start=span.month_start, month_end=span.month_end, period=period, text=text, line=line,
-            qualifier=span.qualifier, day=span.day, year=year, owner=owner or find_owner(text)))
+            qualifier=span.qualifier, day=span.day, year=year, owner=owner or find_owner(text),
+            recurring=span.kind == "recurring"))
 
     def add_each(self, spans: list[TimeSpan], text: str, line: int) -> None:
         """One activity on several dates (…每年两次（六月份和十二月份）): an item per date, added once."""

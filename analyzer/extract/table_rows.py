@@ -92,8 +92,14 @@ def read_row(ctx: _Ctx, table: Table, row: list[str], line: int, carry: bool,
         if P.FREQUENCY_CELL.match(cell):
             continue  # a remark (每月一次, 每半年一次): how often the row's activity recurs, no activity
         activities.extend(p.strip() for p in P.ACTIVITY_SPLIT.split(cell) if p.strip())
+    if span_period is None:
+        whole = next((cell for col, cell in enumerate(row) if (col in time_cols or col == 0)
+                      and P.RECURRING_CELL.match(cell)), None)
+        if whole is not None:  # 全年 | 每月 | 常年: an activity of every month, marked recurring
+            span_period = (TimeSpan(whole, 1, 12, kind="recurring"), whole)
+            activities = [a for a in activities if a != whole]
     if span_period is None and any(cell for col, cell in enumerate(row) if col in time_cols):
-        return  # its own time cell names no period (全年, 每月, 长期): not a calendar entry
+        return  # its own time cell names no period (长期性, 视情况): not a calendar entry
     current = span_period or default or (table.last if carry else None)
     if current is None:
         return

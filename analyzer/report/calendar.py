@@ -33,7 +33,9 @@ ICS_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 # Column names (Chinese, as users see them) of the 明细 sheet, CSV and JSON.
-COLUMNS = ["单位", "计划", "年份", "开始月", "结束月", "月份", "时段", "活动", "负责", "来源文件", "行号"]
+COLUMNS = ["单位", "计划", "年份", "开始月", "结束月", "月份", "时段", "活动", "负责", "全年", "来源文件", "行号"]
+#: The month calendar's columns: the whole-year column (全年, 每月, 常年 activities), then the months.
+YEAR_COLUMN = "全年"
 MONTHS = [f"{m}月" for m in range(1, 13)]
 
 
@@ -55,9 +57,11 @@ def schedule_frame(docs: Iterable[ParsedDocument]) -> pd.DataFrame:
     ['单位', '计划', '年份', '开始月']
     """
     rows = []
+    docs = list(docs)
+    names = _unit_names(docs)
     for doc in docs:
         for plan in doc.plans:
-            unit = plan.unit or plan.title or Path(doc.source).stem
+            unit = names[(doc.source, plan.index)]
             for item in plan.schedule:
                 rows.append({
                     "单位": unit,
@@ -65,10 +69,11 @@ def schedule_frame(docs: Iterable[ParsedDocument]) -> pd.DataFrame:
                     "年份": item.year if item.year is not None else plan.year,
                     "开始月": item.month_start,
                     "结束月": item.month_end,
-                    "月份": _month_label(item.month_start, item.month_end),
+                    "月份": YEAR_COLUMN if item.recurring else _month_label(item.month_start, item.month_end),
                     "时段": item.period,
                     "活动": item.text,
                     "负责": item.owner,
+                    "全年": "是" if item.recurring else "",
                     "来源文件": doc.source,
                     "行号": item.line,
                 })
@@ -76,18 +81,44 @@ def schedule_frame(docs: Iterable[ParsedDocument]) -> pd.DataFrame:
     return frame.astype({"开始月": "Int64", "结束月": "Int64", "年份": "Int64", "行号": "Int64"})
 
 
+def _unit_names(docs: list[ParsedDocument]) -> dict[tuple[str, int], str]:
+    """A unique calendar row name per plan: its unit, with the file name (and plan index) added when
+    two plans would share it (two 公司工会 of different files never merge into one row).
+
+    >>> from analyzer.models import Plan
+    >>> a = ParsedDocument("甲.txt", "a", "utf-8", plans=(Plan("a#1", 1, None, "公司工会", 2025, 1, 2),))
+    >>> b = ParsedDocument("乙.txt", "b", "utf-8", plans=(Plan("b#1", 1, None, "公司工会", 2025, 1, 2),))
+    >>> sorted(_unit_names([a, b]).values())
+    ['公司工会·乙.txt', '公司工会·甲.txt']
+    """
+    base = {(d.source, p.index): p.unit or p.title or Path(d.source).stem for d in docs for p in d.plans}
+    sources: dict[str, set[str]] = {}
+    for (source, _index), name in base.items():
+        sources.setdefault(name, set()).add(source)
+    names: dict[tuple[str, int], str] = {}
+    for (source, index), name in base.items():
+        if len(sources[name]) > 1:
+            name = f"{name}·{Path(source).name}"
+        names[(source, index)] = name
+    return names
+
+
 def month_grid(frame: pd.DataFrame) -> pd.DataFrame:
-    """Units × months 1–12, each cell the activities of that unit in that month (empty when none).
+    """Units × (全年, months 1–12), each cell the activities of that unit then (empty when none).
+
+    Whole-year activities (全年, 每月, 常年) stand in the 全年 column, not in every month.
 
     >>> month_grid(schedule_frame([])).columns.tolist()[:3]
-    ['1月', '2月', '3月']
+    ['全年', '1月', '2月']
     """
     units = list(dict.fromkeys(frame["单位"])) if len(frame) else []
-    grid = pd.DataFrame("", index=pd.Index(units, name="单位"), columns=MONTHS)
+    grid = pd.DataFrame("", index=pd.Index(units, name="单位"), columns=[YEAR_COLUMN, *MONTHS])
     for row in frame.itertuples(index=False):
-        for m in _months(int(row[3]), int(row[4])):
-            cell = grid.at[row[0], f"{m}月"]
-            grid.at[row[0], f"{m}月"] = f"{cell}\n· {row[7]}" if cell else f"· {row[7]}"
+        unit, text = row[0], row[7]
+        columns = [YEAR_COLUMN] if row[9] else [f"{m}月" for m in _months(int(row[3]), int(row[4]))]
+        for column in columns:
+            cell = grid.at[unit, column]
+            grid.at[unit, column] = f"{cell}\n· {text}" if cell else f"· {text}"
     return grid
 
 
@@ -107,7 +138,7 @@ def write_xlsx(frame: pd.DataFrame, path: str | Path) -> Path:
     for row in frame.itertuples(index=False):
         append_row(detail, row)
     widths = {"单位": 18, "计划": 28, "年份": 7, "开始月": 7, "结束月": 7, "月份": 9, "时段": 14,
-              "活动": 60, "负责": 14, "来源文件": 36, "行号": 7}
+              "活动": 60, "负责": 14, "全年": 6, "来源文件": 36, "行号": 7}
     header_font, header_fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
     for col, name in enumerate(COLUMNS, 1):
         detail.column_dimensions[get_column_letter(col)].width = widths[name]
@@ -121,21 +152,22 @@ def write_xlsx(frame: pd.DataFrame, path: str | Path) -> Path:
 
     grid = month_grid(frame)
     sheet = wb.create_sheet("月历")
-    append_row(sheet, ["单位", *MONTHS])
+    append_row(sheet, ["单位", *grid.columns])
     empty = PatternFill("solid", fgColor="FCE4D6")
     for unit, values in grid.iterrows():
         append_row(sheet, [unit, *values.tolist()])
+    last = len(grid.columns) + 1
     sheet.column_dimensions["A"].width = 20
-    for col in range(2, 14):
+    for col in range(2, last + 1):
         sheet.column_dimensions[get_column_letter(col)].width = 26
-    for col in range(1, 14):
+    for col in range(1, last + 1):
         cell = sheet.cell(row=1, column=col)
         cell.font, cell.fill = header_font, header_fill
-    for row in sheet.iter_rows(min_row=2, min_col=2, max_col=13):
+    for row in sheet.iter_rows(min_row=2, min_col=2, max_col=last):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if not cell.value:
-                cell.fill = empty  # a month with nothing planned stands out
+            if not cell.value and cell.column > 2:
+                cell.fill = empty  # a month with nothing planned stands out (an empty 全年 cell does not)
     sheet.freeze_panes = "B2"
     return save_workbook(wb, path)
 

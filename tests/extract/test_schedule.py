@@ -56,9 +56,10 @@ CASES = [
     (["四、活动安排", "（一）上半年", "1.“五一”前后，表彰劳动模范。", "2.组织职工春季健步走。", "（二）下半年",
       "1.国庆节前，举办职工书画展。"],
      [(5, 5, "表彰劳动模范"), (1, 6, "组织职工春季"), (9, 9, "举办职工书画")]),
-    # a table with a label column (项目) and the time last: only the content column gives activities
+    # a table with a label column (项目) and the time last: only the content column gives activities;
+    # a row of the whole year (全年) is an activity of months 1–12 (marked recurring)
     (["三、重点工作安排", "| 序号 | 项目 | 工作内容 | 责任部门 | 时间节点 |", "| 1 | 职代会 | 召开职工代表大会 | 办公室 | 2月下旬 |",
-      "| 2 | 全年 | 走访慰问困难职工 | 权益部 | 全年 |"], [(2, 2, "召开职工代表")]),
+      "| 2 | 全年 | 走访慰问困难职工 | 权益部 | 全年 |"], [(2, 2, "召开职工代表"), (1, 12, "走访慰问困难")]),
     # the time a whole campaign runs is not a block heading; dated items after a short label are scheduled
     (["活动时间：4月20日—5月10日", "参加对象：全区各级工会会员", "活动内容：",
       "1.线上知识竞答（4月20日—4月30日）：推送阅读知识题。", "2.组织全馆职工秋季登山健身活动（10月）", "并评选健康达人。"],
@@ -157,3 +158,20 @@ def test_a_dated_sentence_is_an_item_wherever_it_stands(tmp_path) -> None:
                     "2、2026年1月召开教代会。\n3、2016年5月成立工会，至今已有十年。\n", encoding="utf-8")
     items = [(i.month_start, i.year, i.text) for i in parse_document(path).plans[0].schedule]
     assert items == [(4, 2025, "进行工会委员会换届选举。"), (1, 2026, "召开教代会。")]
+
+
+def test_whole_year_rows_are_recurring_items(tmp_path) -> None:
+    """全年 / 每月 / 常年 rows: months 1–12, ``recurring``; the month calendar shows them in its 全年 column."""
+    from analyzer.pipeline import parse_document
+    from analyzer.report.calendar import month_grid, schedule_frame
+
+    path = tmp_path / "表.txt"
+    path.write_text("医院工会2025年工作计划\n一、活动安排\n时间|工作内容|负责\n全年|职工生日慰问|工会办公室\n"
+                    "每月|召开小组长例会|工会主席\n3月|召开职代会|工会主席\n常年|职工书屋开放|文体委员\n", encoding="utf-8")
+    doc = parse_document(path)
+    items = [(i.month_start, i.month_end, i.recurring, i.text) for i in doc.plans[0].schedule]
+    assert items == [(1, 12, True, "职工生日慰问"), (1, 12, True, "召开小组长例会"), (3, 3, False, "召开职代会"),
+                     (1, 12, True, "职工书屋开放")]
+    grid = month_grid(schedule_frame([doc]))
+    row = grid.iloc[0]
+    assert row["全年"].count("·") == 3 and row["3月"] == "· 召开职代会" and row["1月"] == ""
