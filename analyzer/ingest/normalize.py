@@ -150,6 +150,7 @@ def drop_chrome(lines: list[str]) -> list[str]:
                 out[j] = ""
                 j += step
     _drop_related_lists(out, worded)
+    _drop_writing_tips(out)
     filled = _last_filled(out, 2)
     if filled and P.DIGITS_ONLY.match(out[filled[0]]) and len(out[filled[0]]) <= 4:
         # a stray page counter at the very end (not when the line before is a number too: idempotence)
@@ -167,6 +168,19 @@ def _last_filled(lines: list[str], count: int) -> list[int]:
             if len(found) == count:
                 break
     return found
+
+
+def _drop_writing_tips(lines: list[str]) -> None:
+    """Blank (in place) a template site's writing tips: their header line and the block under it."""
+    if not any("写" in line for line in lines):
+        return
+    for i, line in enumerate(lines):
+        if not line or len(line) > _CHROME_MAX_LEN or "写" not in line or not P.WRITING_TIPS.match(line.strip()):
+            continue
+        j = i
+        while j < len(lines) and lines[j].strip():
+            lines[j] = ""
+            j += 1
 
 
 def _drop_related_lists(lines: list[str], hinted: list[int]) -> None:

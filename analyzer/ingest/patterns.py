@@ -93,6 +93,10 @@ RELATED_HEADER = re.compile(
     r"(?:相关(?:文章|阅读|推荐|范文|文档|资料)|猜你喜欢|推荐阅读|延伸阅读|热门(?:文章|推荐)|精品推荐|"
     r"往期(?:推荐|回顾|精选|精彩)|精彩回顾|更多推荐)\s*[:：]?\s*$"
 )
+#: The header of a block of writing tips a template site appends to a plan (【写作指导】…, 写作要点：):
+#: the block up to the next blank line is the site's, not the plan's.
+WRITING_TIPS = re.compile(r"^[【\[]?\s*(?:写作(?:指导|指南|要点|技巧|方法|格式|思路|注意事项)|写法(?:指导|要点)|"
+                          r"(?:如何|怎样|怎么)写好?(?:工作)?计划)\s*[】\]]?")
 #: The header of a chat-article "past issues" list (往期推荐): its items are any short titles.
 RELATED_HEADER_ANY = re.compile(r"(?:往期(?:推荐|回顾|精选|精彩)|精彩回顾|更多推荐)\s*[:：]?\s*$")
 #: One item of such a list: a short title, perhaps after a bullet, with no sentence end.

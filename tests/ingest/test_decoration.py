@@ -57,3 +57,11 @@ def test_past_issues_list_of_a_chat_article_is_furniture() -> None:
              "", "阅读原文", "阅读 2381"]
     out = normalize_lines(lines)
     assert out[:2] == lines[:2] and not any(out[2:])
+
+
+@pytest.mark.parametrize("header", ["【写作指导】工作计划的写作原则", "写作要点：", "如何写好工作计划"])
+def test_writing_tips_after_a_plan_are_furniture(header: str) -> None:
+    lines = ["12月：", "举办联欢会", "", header, "不论写哪一类计划，都要把握好下面几条原则：", "第一,对上负责的原则。", "",
+             "五、保障措施"]
+    out = normalize_lines(lines)
+    assert out[:2] == ["12月：", "举办联欢会"] and not any(out[3:6]) and out[7] == "五、保障措施"
