@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import random
@@ -41,8 +42,16 @@ def _start(folder: Path, out: Path) -> subprocess.Popen:
 
 
 def _lines(out: Path) -> list[bytes]:
-    """The file's lines; fails unless the file is absent, empty or ends with a newline."""
-    data = out.read_bytes() if out.exists() else b""
+    """The file's lines; fails unless the file is absent, empty or ends with a newline.
+
+    The reader takes a shared lock first, as the writer's protocol asks: the helper process that
+    writes the lines holds an exclusive lock while it writes one.
+    """
+    if not out.exists():
+        return []
+    with out.open("rb") as fh:
+        fcntl.flock(fh, fcntl.LOCK_SH)
+        data = fh.read()
     assert not data or data.endswith(b"\n"), f"a partial last line: {data[-80:]!r}"
     return data.split(b"\n")[:-1]
 

@@ -105,19 +105,50 @@ def jsonl_line(doc: Any) -> bytes:  # ParsedDocument
 def write_jsonl(docs: Iterable[Any], output: Path | None, tally: Tally) -> None:
     """Write each document's line as soon as it is parsed (stdout is flushed per line).
 
-    A file is truncated first; each line then goes out in one ``write()`` of the complete line and its
-    newline (no user-space buffer), so a killed run leaves whole lines only.
+    To a file, the lines go through a small helper process (``line_writer.py``) that writes each
+    line whole or not at all: killing the parse (even with SIGKILL) mid-line loses only the file
+    in progress, and the helper finishes the line it holds. The file is emptied first.
     """
     if output is None:
         for doc in docs:
             click.echo(jsonl_line(doc), nl=False)  # echo flushes
             tally.see(doc)
         return
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(output, flags, 0o666)
     except OSError as exc:
         raise OutputError(f"无法写入 {shown(output)}：{os_reason(exc)}") from exc
+    if os.name != "posix":  # no flock: one write() per line, the best a single process can do
+        _write_lines_here(docs, fd, output, tally)
+        return
+    import subprocess
+
+    try:  # the helper writes to this very file (no second open by name: no race with a later run)
+        helper = subprocess.Popen([sys.executable, "-I", str(Path(__file__).with_name("line_writer.py")), str(fd)],
+                                  stdin=subprocess.PIPE, pass_fds=(fd,), start_new_session=True)
+    finally:
+        os.close(fd)
+    assert helper.stdin is not None
+    try:
+        for doc in docs:
+            line = jsonl_line(doc)
+            helper.stdin.write(len(line).to_bytes(8, "big") + line)
+            helper.stdin.flush()
+            tally.see(doc)
+    except BrokenPipeError as exc:
+        raise OutputError(f"无法写入 {shown(output)}：写入进程意外退出") from exc
+    finally:
+        try:
+            helper.stdin.close()
+        except BrokenPipeError:
+            pass
+        code = helper.wait()
+    if code != 0:
+        raise OutputError(f"无法写入 {shown(output)}：写入进程退出码 {code}")
+
+
+def _write_lines_here(docs: Iterable[Any], fd: int, output: Path, tally: Tally) -> None:
     try:
         for doc in docs:
             data = memoryview(jsonl_line(doc))
