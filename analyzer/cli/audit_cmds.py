@@ -78,7 +78,7 @@ def audit_cmd(paths: tuple[Path, ...], outdir: Path, rules_file: Path | None, ma
                         progress=progress)
     finally:
         progress.close()
-    written = write_audit(run, outdir, issuer=issuer)
+    written = write_audit(run, outdir, issuer=issuer, override=rules_file)
     audited = run.submissions
     if audited:
         mean = sum(s.audit.score for s in audited) / len(audited)
@@ -91,18 +91,18 @@ def audit_cmd(paths: tuple[Path, ...], outdir: Path, rules_file: Path | None, ma
         sys.exit(EXIT_NOTHING)
 
 
-def write_audit(run: Any, outdir: Path, *, issuer: str) -> int:  # AuditRun
+def write_audit(run: Any, outdir: Path, *, issuer: str, override: Path | None = None) -> int:  # AuditRun
     """Write every audit output into ``outdir`` (swapped in whole); returns how many files were written."""
     from analyzer.report.audit_html import write_audit_html
     from analyzer.report.audit_xlsx import write_audit_xlsx
-    from analyzer.report.letters import write_letters
+    from analyzer.report.letters import LETTERS_DIR, write_letters
     from analyzer.report.plans_json import write_plans_json
     from analyzer.report.safe import atomic_dir
 
     with atomic_dir(outdir) as folder:
         write_audit_html(run, folder / "report.html")
-        write_audit_xlsx(run, folder / "audit.xlsx")
-        letters = write_letters(run, folder / "意见", issuer=issuer)
+        write_audit_xlsx(run, folder / "audit.xlsx", override=override)
+        letters = write_letters(run, folder / LETTERS_DIR, issuer=issuer)
         write_plans_json(run, folder / "plans.json")
     return 3 + len(letters)
 

@@ -145,10 +145,11 @@ def append_row(sheet: Worksheet, values: Iterable[object]) -> int:
     """Append a row of values to a worksheet, text always as literal text; returns the row number."""
     converted = [xlsx_value(v) for v in values]
     sheet.append(converted)
-    row = sheet.max_row
+    # The row just appended (``max_row`` would walk every cell of the sheet: slow on big sheets).
+    row = getattr(sheet, "_current_row", None) or sheet.max_row
     for col, value in enumerate(converted, 1):
-        if isinstance(value, str):
-            _as_text(sheet.cell(row=row, column=col))
+        if isinstance(value, str) and value and (value[0] == "=" or is_dangerous(value)):
+            _as_text(sheet.cell(row=row, column=col))  # openpyxl took '=…' for a formula; mark the rest literal
     return row
 
 
@@ -184,8 +185,9 @@ def safe_sheet_title(name: object, taken: set[str] | None = None, *, default: st
 def save_workbook(wb: Workbook, path: str | os.PathLike) -> Path:
     """Save a workbook atomically after forcing every text or formula cell to literal text."""
     for sheet in wb.worksheets:
-        for row in sheet.iter_rows():
-            for cell in row:
+        cells = getattr(sheet, "_cells", None)  # the cells that exist (iter_rows would make the empty ones)
+        for cell in (cells.values() if isinstance(cells, dict) else (c for r in sheet.iter_rows() for c in r)):
+            if cell.data_type == "f" or (isinstance(cell.value, str) and is_dangerous(cell.value)):
                 _as_text(cell)
     return write_atomic_with(path, wb.save)
 
