@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -78,6 +79,7 @@ class Segmenter:
         self.stopwords = stopwords
         self._tokenizer: jieba.Tokenizer | None = None
         self._stopwords: frozenset[str] | None = None
+        self._memo: OrderedDict[str, tuple[str, ...]] = OrderedDict()  # text → content tokens (bounded)
 
     @property
     def tokenizer(self) -> jieba.Tokenizer:
@@ -126,14 +128,24 @@ class Segmenter:
         >>> get_segmenter().tokens("20__年，我们要认真开展职工之家建设")
         ['职工之家']
         """
+        known = self._memo.get(text)
+        if known is not None:  # a plan's text asked for again in one run (similarity, keywords, keyness …)
+            self._memo.move_to_end(text)
+            return list(known)
         stop = self.stopword_set
         is_cjk = CJK_WORD.fullmatch
         is_numeral = NUMERAL_WORD.fullmatch
-        return [
-            w for w in self.words(text) if len(w) > 1 and w not in stop and is_cjk(w) and not is_numeral(w)
-        ]
+        found = [w for w in self.words(text) if len(w) > 1 and w not in stop and is_cjk(w) and not is_numeral(w)]
+        self._memo[text] = tuple(found)
+        if len(self._memo) > _MEMO_TEXTS:
+            self._memo.popitem(last=False)
+        return found
 
     __call__ = tokens
+
+
+#: Texts whose tokens a segmenter keeps (the plans of a batch are segmented once, not once per table).
+_MEMO_TEXTS = 2048
 
 
 @lru_cache(maxsize=1)
