@@ -83,6 +83,7 @@ class AuditRun:
     copies: dict[str, tuple[CopyMatch, ...]] = field(default_factory=dict)
     template_copies: dict[str, tuple[CopyMatch, ...]] = field(default_factory=dict)
     created: datetime = field(default_factory=datetime.now)
+    texts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # source → the document's lines as written
 
     def by_plan(self) -> dict[str, Submission]:
         """Plan id → submission."""
@@ -155,7 +156,8 @@ def run_audit(
     audits = audit_plans(plans, pack=pack, override=override, unit_kinds=unit_kinds, context=context)
     submissions = _identify(plans, audits, docvars)
     return AuditRun(submissions=tuple(submissions), rejected=tuple(rejected), documents=tuple(docs), year=year,
-                    copies=context.copies, template_copies=context.template_copies)
+                    copies=context.copies, template_copies=context.template_copies,
+                    texts={d.source: d.lines for d in loaded})
 
 
 def _identify(plans: Sequence[Plan], audits: Sequence[PlanAudit], docvars: dict[str, DocVars]) -> list[Submission]:

@@ -93,7 +93,7 @@ def audit_cmd(paths: tuple[Path, ...], outdir: Path, rules_file: Path | None, ma
 
 def write_audit(run: Any, outdir: Path, *, issuer: str, override: Path | None = None) -> int:  # AuditRun
     """Write every audit output into ``outdir`` (swapped in whole); returns how many files were written."""
-    from analyzer.report.audit_page import write_audit_html
+    from analyzer.report.audit_html import write_audit_html
     from analyzer.report.audit_xlsx import write_audit_xlsx
     from analyzer.report.letters import LETTERS_DIR, write_letters
     from analyzer.report.plans_json import write_plans_json
